@@ -1,0 +1,69 @@
+using Auditor.Core;
+using Auditor.Reporting;
+
+namespace Auditor.Cli;
+
+/// <summary>The audit command's options, validated once into an immutable record.</summary>
+public sealed record AuditSettings
+{
+    public required string ProjectPath { get; init; }
+
+    public string? TrackingUri { get; init; }
+
+    public required IReadOnlyList<ReportFormat> Formats { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public string? RulesDirectory { get; init; }
+
+    public string? TemplatesDirectory { get; init; }
+
+    public static AuditSettings Create(string path, string? trackingUri, IReadOnlyList<string> formats, string? outputDirectory, string? rules, string? templates, string currentDirectory)
+    {
+        var projectPath = Path.GetFullPath(path, currentDirectory);
+        if (!Directory.Exists(projectPath))
+        {
+            throw new AuditInputException($"{path}: the project folder does not exist");
+        }
+
+        return new AuditSettings
+        {
+            ProjectPath = projectPath.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } trimmed ? trimmed : projectPath,
+            TrackingUri = trackingUri,
+            Formats = ParseFormats(formats),
+            OutputDirectory = Path.GetFullPath(outputDirectory ?? ".", currentDirectory),
+            RulesDirectory = ExistingDirectory(rules, "--rules", currentDirectory),
+            TemplatesDirectory = ExistingDirectory(templates, "--templates", currentDirectory),
+        };
+    }
+
+    private static List<ReportFormat> ParseFormats(IReadOnlyList<string> values)
+    {
+        var formats = new List<ReportFormat>();
+        foreach (var name in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!Enum.TryParse<ReportFormat>(name, ignoreCase: true, out var format) || int.TryParse(name, out _))
+            {
+                throw new AuditInputException($"--format: unknown format '{name}' (use {string.Join(", ", Enum.GetNames<ReportFormat>().Select(n => n.ToLowerInvariant()))})");
+            }
+
+            if (!formats.Contains(format))
+            {
+                formats.Add(format);
+            }
+        }
+
+        return formats.Count == 0 ? [ReportFormat.Console] : formats;
+    }
+
+    private static string? ExistingDirectory(string? path, string option, string currentDirectory)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path, currentDirectory);
+        return Directory.Exists(full) ? full : throw new AuditInputException($"{option} {path}: the folder does not exist");
+    }
+}

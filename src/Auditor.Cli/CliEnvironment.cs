@@ -1,0 +1,24 @@
+namespace Auditor.Cli;
+
+/// <summary>The seams a command needs from the process, so commands can be tested in-process.</summary>
+public sealed record CliEnvironment
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public required string CurrentDirectory { get; init; }
+
+    public required Func<string, string?> Variables { get; init; }
+
+    public required Func<DateTimeOffset> Clock { get; init; }
+
+    public static CliEnvironment FromProcess() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        CurrentDirectory = Directory.GetCurrentDirectory(),
+        Variables = Environment.GetEnvironmentVariable,
+        Clock = () => DateTimeOffset.UtcNow,
+    };
+}

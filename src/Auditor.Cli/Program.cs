@@ -1,0 +1,3 @@
+using Auditor.Cli;
+
+return MlauditCli.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,30 @@
+namespace Auditor.Core.Evidence;
+
+/// <summary>Facts about the git repository that holds the audited project.</summary>
+public sealed record RepositoryEvidence
+{
+    /// <summary>Working-tree root of the repository.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The audited folder relative to <see cref="Root"/> ("" when it is the root).</summary>
+    public required string ProjectPath { get; init; }
+
+    /// <summary>HEAD commit SHA, or null for a repository without commits.</summary>
+    public string? Head { get; init; }
+
+    public DateTimeOffset? HeadTime { get; init; }
+
+    /// <summary>Branch name, or null when HEAD is detached or unborn.</summary>
+    public string? Branch { get; init; }
+
+    public bool Detached { get; init; }
+
+    public bool Dirty { get; init; }
+
+    /// <summary>Paths (relative to the root) with uncommitted changes, capped by the collector.</summary>
+    public IReadOnlyList<string> DirtyFiles { get; init; } = [];
+
+    public bool Shallow { get; init; }
+
+    public int CommitCount { get; init; }
+}

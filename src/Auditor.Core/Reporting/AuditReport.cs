@@ -1,0 +1,35 @@
+using Auditor.Core.Rules;
+using Auditor.Core.Scoring;
+
+namespace Auditor.Core.Reporting;
+
+/// <summary>
+/// The one read-only model every renderer formats. Its JSON form is a public contract:
+/// add fields freely, never change the meaning of one without bumping <see cref="SchemaVersion"/>.
+/// </summary>
+public sealed record AuditReport
+{
+    public const string CurrentSchemaVersion = "1";
+
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required ToolInfo Tool { get; init; }
+
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public required ReportSubject Subject { get; init; }
+
+    public required Inventory Inventory { get; init; }
+
+    public required MaturityResult Maturity { get; init; }
+
+    public required IReadOnlyList<CategoryScore> Categories { get; init; }
+
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>Every distinct commit recorded on runs, with how many runs record it.</summary>
+    public required IReadOnlyList<CommitUsage> Commits { get; init; }
+
+    /// <summary>What could not be read, one line each; the audit went on without it.</summary>
+    public required IReadOnlyList<string> Problems { get; init; }
+}

@@ -1,0 +1,80 @@
+using Auditor.Core.Evidence;
+using Auditor.Core.Rules;
+using Auditor.Core.Scoring;
+using Auditor.Core.Tracking;
+
+namespace Auditor.Core.Reporting;
+
+/// <summary>Assembles the report model from the pipeline's stages.</summary>
+public static class AuditReportBuilder
+{
+    public static AuditReport Build(EvidenceBundle evidence, IReadOnlyList<Finding> findings, Scorecard scorecard, ToolInfo tool, DateTimeOffset now)
+    {
+        var store = evidence.Tracking.Value;
+        var repo = evidence.Repository.Value;
+        return new AuditReport
+        {
+            Tool = tool,
+            GeneratedAt = now,
+            Subject = new ReportSubject
+            {
+                Path = evidence.ProjectPath,
+                Repository = repo is null ? null : new RepositorySummary(repo.Root, repo.Head, repo.Branch, repo.Dirty, repo.Shallow),
+                Tracking = store is null ? null : new TrackingSummary(store.Uri, store.Kind),
+            },
+            Inventory = store is null ? Inventory.Empty : Count(store),
+            Maturity = new MaturityResult(scorecard.Level, scorecard.Levels),
+            Categories = scorecard.Categories,
+            Findings = findings,
+            Commits = store is null ? [] : Commits(store),
+            Problems = Problems(evidence),
+        };
+    }
+
+    public static Inventory Count(TrackingStore store)
+    {
+        var activeRuns = store.Runs.Count(r => r.Lifecycle == Lifecycle.Active);
+        var activeExperiments = store.Experiments.Count(e => e.Lifecycle == Lifecycle.Active);
+        return new Inventory
+        {
+            Experiments = new ExperimentCounts(store.Experiments.Count, activeExperiments, store.Experiments.Count - activeExperiments),
+            Runs = new RunCounts
+            {
+                Total = store.Runs.Count,
+                Active = activeRuns,
+                Deleted = store.Runs.Count - activeRuns,
+                ByStatus = store.Runs.GroupBy(r => r.Status.ToString().ToUpperInvariant())
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Count()),
+                WithGitCommit = store.Runs.Count(r => r.GitCommit is not null),
+            },
+            RegisteredModels = store.RegisteredModels.Count,
+            ModelVersions = store.RegisteredModels.Sum(m => m.Versions.Count),
+            LoggedModels = store.LoggedModels.Count,
+        };
+    }
+
+    private static IReadOnlyList<CommitUsage> Commits(TrackingStore store) =>
+        store.Runs.Where(r => r.GitCommit is not null)
+            .GroupBy(r => r.GitCommit!, StringComparer.Ordinal)
+            .Select(g => new CommitUsage(g.Key, g.Count()))
+            .OrderByDescending(c => c.Runs).ThenBy(c => c.Sha, StringComparer.Ordinal)
+            .ToList();
+
+    private static IReadOnlyList<string> Problems(EvidenceBundle evidence)
+    {
+        var problems = new List<string>();
+        if (evidence.Repository.State == CollectionState.Failed)
+        {
+            problems.Add($"repository: {evidence.Repository.Reason}");
+        }
+
+        if (evidence.Tracking.State == CollectionState.Failed)
+        {
+            problems.Add($"tracking store: {evidence.Tracking.Reason}");
+        }
+
+        problems.AddRange(evidence.Tracking.Value?.Problems.Select(p => $"{p.Path}: {p.Message}") ?? []);
+        return problems;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Auditor.Core.Reporting;
+
+public sealed record CommitUsage(string Sha, int Runs);

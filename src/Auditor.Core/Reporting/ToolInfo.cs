@@ -1,0 +1,3 @@
+namespace Auditor.Core.Reporting;
+
+public sealed record ToolInfo(string Name, string Version);

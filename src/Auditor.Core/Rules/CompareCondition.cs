@@ -1,0 +1,66 @@
+namespace Auditor.Core.Rules;
+
+/// <summary>Compares one fact with a constant: <c>{ fact: runs.gitCommitShare, atLeast: 0.9 }</c>.</summary>
+public sealed record CompareCondition(string Fact, ComparisonOperator Operator, FactValue Expected) : Condition
+{
+    public override ConditionResult Evaluate(FactSheet facts)
+    {
+        var fact = facts.Get(Fact);
+        if (fact.Value is null)
+        {
+            return new ConditionResult(Tri.Unknown, [], [fact.UnknownReason ?? $"{Fact} is unknown"]);
+        }
+
+        var holds = Compare(fact.Value);
+        if (holds is null)
+        {
+            return new ConditionResult(Tri.Unknown, [], [$"{Fact} is {fact.Value}, which cannot be compared with {Expected}"]);
+        }
+
+        var observation = $"{Fact} is {fact.Value}, expected {Phrase()}";
+        return new ConditionResult(holds.Value ? Tri.True : Tri.False, [observation], []);
+    }
+
+    private bool? Compare(FactValue actual)
+    {
+        if (actual.Number is { } a && Expected.Number is { } e)
+        {
+            return Operator switch
+            {
+                ComparisonOperator.EqualTo => a == e,
+                ComparisonOperator.NotEqualTo => a != e,
+                ComparisonOperator.AtLeast => a >= e,
+                ComparisonOperator.AtMost => a <= e,
+                ComparisonOperator.Above => a > e,
+                ComparisonOperator.Below => a < e,
+                _ => null,
+            };
+        }
+
+        var equal = actual.Boolean is { } ab && Expected.Boolean is { } eb ? ab == eb
+            : actual.Text is { } at && Expected.Text is { } et ? string.Equals(at, et, StringComparison.Ordinal)
+            : (bool?)null;
+        return (Operator, equal) switch
+        {
+            (_, null) => null,
+            (ComparisonOperator.EqualTo, _) => equal,
+            (ComparisonOperator.NotEqualTo, _) => !equal,
+            _ => null,
+        };
+    }
+
+    private string Phrase() => Operator switch
+    {
+        ComparisonOperator.EqualTo => $"{Expected}",
+        ComparisonOperator.NotEqualTo => $"not {Expected}",
+        ComparisonOperator.AtLeast => $"at least {Expected}",
+        ComparisonOperator.AtMost => $"at most {Expected}",
+        ComparisonOperator.Above => $"above {Expected}",
+        ComparisonOperator.Below => $"below {Expected}",
+        _ => Expected.ToString(),
+    };
+
+    public override IEnumerable<string> FactNames => [Fact];
+
+    public override string Describe() => $"{Fact} {Phrase()}";
+}

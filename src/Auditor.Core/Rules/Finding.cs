@@ -1,0 +1,31 @@
+using Auditor.Core.Evidence;
+
+namespace Auditor.Core.Rules;
+
+/// <summary>The judgement of one rule on one project, with the evidence it rests on.</summary>
+public sealed record Finding
+{
+    public required string RuleId { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required int Level { get; init; }
+
+    public required string Category { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required bool Required { get; init; }
+
+    public required Outcome Outcome { get; init; }
+
+    public required string Message { get; init; }
+
+    /// <summary>The evidence behind the outcome, capped at <see cref="RuleEvaluator.EvidenceCap"/> items.</summary>
+    public IReadOnlyList<EvidenceRef> Evidence { get; init; } = [];
+
+    /// <summary>How many evidence items there were before the cap.</summary>
+    public int EvidenceTotal { get; init; }
+}

@@ -1,0 +1,37 @@
+namespace Auditor.Core.Rules;
+
+/// <summary>One rule as loaded from a file in <c>rules/</c>. Rules are data; this record is their shape.</summary>
+public sealed record RuleDefinition
+{
+    /// <summary>Stable opaque id (for example MLA-0003); never reused.</summary>
+    public required string Id { get; init; }
+
+    public required string Slug { get; init; }
+
+    /// <summary>The desired property, stated positively.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Maturity level 1-4 this rule evidences.</summary>
+    public required int Level { get; init; }
+
+    public required string Category { get; init; }
+
+    public Severity Severity { get; init; } = Severity.Medium;
+
+    /// <summary>Whether the level cannot be attained unless this rule passes.</summary>
+    public bool Required { get; init; }
+
+    public required Condition Check { get; init; }
+
+    /// <summary>When this evaluates to false the rule is not applicable.</summary>
+    public Condition? ApplicableWhen { get; init; }
+
+    public string Rationale { get; init; } = "";
+
+    public string Remediation { get; init; } = "";
+
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Where the rule was loaded from (file path or embedded resource name).</summary>
+    public string Source { get; init; } = "";
+}

@@ -1,0 +1,10 @@
+namespace Auditor.Core.Rules;
+
+public enum Severity
+{
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,8 @@
+namespace Auditor.Core.Scoring;
+
+public enum LevelStatus
+{
+    Met,
+    NotMet,
+    Unknown,
+}

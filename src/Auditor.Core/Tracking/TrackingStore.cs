@@ -1,0 +1,27 @@
+namespace Auditor.Core.Tracking;
+
+/// <summary>
+/// One MLflow tracking store, normalized across backends (file store, SQL, REST) and MLflow versions.
+/// Read-only: nothing in mlaudit writes to a store.
+/// </summary>
+public sealed record TrackingStore
+{
+    public required TrackingStoreKind Kind { get; init; }
+
+    /// <summary>The tracking URI with credentials redacted.</summary>
+    public required string Uri { get; init; }
+
+    /// <summary>The local root (file store folder or database file), when there is one.</summary>
+    public string? Root { get; init; }
+
+    public IReadOnlyList<Experiment> Experiments { get; init; } = [];
+
+    public IReadOnlyList<Run> Runs { get; init; } = [];
+
+    public IReadOnlyList<RegisteredModel> RegisteredModels { get; init; } = [];
+
+    public IReadOnlyList<LoggedModel> LoggedModels { get; init; } = [];
+
+    /// <summary>What could not be read, one line each.</summary>
+    public IReadOnlyList<StoreProblem> Problems { get; init; } = [];
+}

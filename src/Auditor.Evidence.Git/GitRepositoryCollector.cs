@@ -1,0 +1,67 @@
+using Auditor.Core.Evidence;
+using LibGit2Sharp;
+
+namespace Auditor.Evidence.Git;
+
+/// <summary>
+/// Collects facts about the git repository that contains the audited folder. Reads only: status is
+/// computed without refreshing the index, and no lock file is taken.
+/// </summary>
+public static class GitRepositoryCollector
+{
+    /// <summary>Dirty paths kept as evidence; the flag itself counts them all.</summary>
+    public const int DirtyFileCap = 50;
+
+    public static Collected<RepositoryEvidence> Collect(string projectPath)
+    {
+        string? gitDirectory;
+        try
+        {
+            gitDirectory = Repository.Discover(projectPath);
+        }
+        catch (LibGit2SharpException e)
+        {
+            return Collected<RepositoryEvidence>.Failed($"{projectPath}: {e.Message}");
+        }
+
+        if (gitDirectory is null)
+        {
+            return Collected<RepositoryEvidence>.Absent($"{projectPath} is not inside a git repository");
+        }
+
+        try
+        {
+            using var repository = new Repository(gitDirectory);
+            return Collected<RepositoryEvidence>.Present(Describe(repository, projectPath));
+        }
+        catch (LibGit2SharpException e)
+        {
+            return Collected<RepositoryEvidence>.Failed($"{gitDirectory}: the repository could not be read: {e.Message}");
+        }
+    }
+
+    private static RepositoryEvidence Describe(Repository repository, string projectPath)
+    {
+        var root = Path.GetFullPath(repository.Info.WorkingDirectory ?? repository.Info.Path);
+        var head = repository.Head.Tip;
+        var dirty = repository.Info.IsBare
+            ? []
+            : repository.RetrieveStatus(new StatusOptions { IncludeIgnored = false, IncludeUntracked = true, RecurseUntrackedDirs = false })
+                .Where(e => e.State != FileStatus.Ignored)
+                .Select(e => e.FilePath)
+                .ToList();
+        return new RepositoryEvidence
+        {
+            Root = root.TrimEnd(Path.DirectorySeparatorChar),
+            ProjectPath = Path.GetRelativePath(root, Path.GetFullPath(projectPath)) is var relative && relative == "." ? "" : relative.Replace(Path.DirectorySeparatorChar, '/'),
+            Head = head?.Sha,
+            HeadTime = head?.Committer.When,
+            Branch = repository.Info.IsHeadDetached || head is null && repository.Head.FriendlyName is null ? null : repository.Head.FriendlyName,
+            Detached = repository.Info.IsHeadDetached,
+            Dirty = dirty.Count > 0,
+            DirtyFiles = dirty.Take(DirtyFileCap).ToList(),
+            Shallow = repository.Info.IsShallow,
+            CommitCount = head is null ? 0 : repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = head }).Count(),
+        };
+    }
+}

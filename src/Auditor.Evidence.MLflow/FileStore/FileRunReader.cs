@@ -1,0 +1,131 @@
+using Auditor.Core.Tracking;
+
+namespace Auditor.Evidence.MLflow.FileStore;
+
+/// <summary>Reads one run folder: meta.yaml, params, tags, metric files, inputs and outputs.</summary>
+internal static class FileRunReader
+{
+    public static Run Read(string runFolder, string experimentId, IReadOnlyDictionary<string, DatasetRecord> datasets, ProblemLog problems)
+    {
+        var meta = YamlMap.Load(Path.Combine(runFolder, FileStoreLayout.Meta));
+        var id = meta.String("run_id") ?? meta.String("run_uuid") ?? Path.GetFileName(runFolder);
+        var tags = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Tags));
+        var name = NonEmpty(meta.String("run_name")) ?? NonEmpty(meta.String("name")) ?? tags.GetValueOrDefault(SystemTags.RunName);
+        return new Run
+        {
+            Id = id,
+            ExperimentId = experimentId,
+            Name = name,
+            Status = ParseStatus(meta.String("status")),
+            Lifecycle = ParseLifecycle(meta.String("lifecycle_stage")),
+            StartTime = meta.Time("start_time"),
+            EndTime = meta.Time("end_time"),
+            UserId = meta.String("user_id"),
+            ArtifactUri = meta.String("artifact_uri"),
+            Params = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Params)),
+            Tags = tags,
+            Metrics = ReadMetrics(Path.Combine(runFolder, FileStoreLayout.Metrics), problems),
+            Datasets = ReadDatasetInputs(Path.Combine(runFolder, FileStoreLayout.Inputs), datasets, problems),
+            OutputModelIds = SubfolderNames(Path.Combine(runFolder, FileStoreLayout.Outputs)),
+        };
+    }
+
+    public static RunStatus ParseStatus(string? status) =>
+        int.TryParse(status, out var number) && Enum.IsDefined(typeof(RunStatus), number) ? (RunStatus)number
+        : Enum.TryParse<RunStatus>(status, ignoreCase: true, out var named) ? named
+        : RunStatus.Running;
+
+    public static Lifecycle ParseLifecycle(string? stage) =>
+        string.Equals(stage, "deleted", StringComparison.OrdinalIgnoreCase) ? Lifecycle.Deleted : Lifecycle.Active;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>Metric files hold "timestamp value step [dataset_name dataset_digest]" lines (2, 3 or 5 fields).</summary>
+    private static IReadOnlyDictionary<string, MetricSummary> ReadMetrics(string folder, ProblemLog problems)
+    {
+        var metrics = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
+        foreach (var (key, file) in ValueFolder.Files(folder))
+        {
+            var builder = new MetricSummaryBuilder(key);
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                lineNumber++;
+                if (!TryAddPoint(builder, line))
+                {
+                    problems.Add(file, $"line {lineNumber}: not a metric line (expected 'timestamp value step')");
+                }
+            }
+
+            metrics[key] = builder.Build();
+        }
+
+        return metrics;
+    }
+
+    private static bool TryAddPoint(MetricSummaryBuilder builder, string line)
+    {
+        var fields = line.Trim().Split(' ');
+        if (fields is not { Length: 2 or 3 or 5 }
+            || !long.TryParse(fields[0], out var timestamp)
+            || !MetricSummaryBuilder.TryParseValue(fields[1], out var value))
+        {
+            return line.Trim().Length == 0;
+        }
+
+        long step = 0;
+        if (fields.Length > 2 && !long.TryParse(fields[2], out step))
+        {
+            return false;
+        }
+
+        builder.Add(timestamp, value, step);
+        return true;
+    }
+
+    /// <summary>
+    /// Dataset inputs. The run id comes from the folder, never from the file: MLflow writes the dataset id
+    /// into <c>destination_id</c> by mistake.
+    /// </summary>
+    private static IReadOnlyList<DatasetInput> ReadDatasetInputs(string folder, IReadOnlyDictionary<string, DatasetRecord> datasets, ProblemLog problems)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var inputs = new List<DatasetInput>();
+        foreach (var inputFolder in Directory.EnumerateDirectories(folder))
+        {
+            var metaPath = Path.Combine(inputFolder, FileStoreLayout.Meta);
+            var meta = problems.Try(metaPath, () => YamlMap.Load(metaPath));
+            if (meta is null || meta.String("source_type") != "DATASET")
+            {
+                continue;
+            }
+
+            var sourceId = meta.String("source_id") ?? "";
+            if (!datasets.TryGetValue(sourceId, out var dataset))
+            {
+                problems.Add(metaPath, $"dataset {sourceId} is not in the experiment's datasets folder");
+                continue;
+            }
+
+            inputs.Add(new DatasetInput
+            {
+                Name = dataset.Name,
+                Digest = dataset.Digest,
+                SourceType = dataset.SourceType,
+                Source = dataset.Source,
+                Context = meta.Strings("tags").GetValueOrDefault("mlflow.data.context"),
+            });
+        }
+
+        return inputs;
+    }
+
+    private static IReadOnlyList<string> SubfolderNames(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+}

@@ -1,0 +1,57 @@
+using Auditor.Core.Tracking;
+
+namespace Auditor.Evidence.MLflow.FileStore;
+
+/// <summary>
+/// Reads an MLflow file store (<c>mlruns/</c>) of any MLflow version into the normalized model.
+/// Run folders are read in parallel: the file store is bound by syscalls, and both cores help.
+/// </summary>
+public static class FileStoreReader
+{
+    public static TrackingStore Read(string root, string redactedUri)
+    {
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"{root}: the file store folder does not exist");
+        }
+
+        var problems = new ProblemLog();
+        var experiments = ExperimentFolders(root)
+            .Select(folder => problems.Try(Path.Combine(folder, FileStoreLayout.Meta), () => ExperimentFolder.Read(folder)))
+            .OfType<ExperimentFolder>()
+            .ToList();
+
+        var runs = experiments
+            .SelectMany(e => e.RunFolders.Select(folder => (Experiment: e, Folder: folder)))
+            .AsParallel()
+            .Select(x => problems.Try(Path.Combine(x.Folder, FileStoreLayout.Meta), () => FileRunReader.Read(x.Folder, x.Experiment.Experiment.Id, x.Experiment.Datasets, problems)))
+            .OfType<Run>()
+            .OrderBy(r => r.ExperimentId, StringComparer.Ordinal).ThenBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var loggedModels = experiments
+            .SelectMany(e => e.ModelFolders.Select(folder => problems.Try(Path.Combine(folder, FileStoreLayout.Meta), () => FileLoggedModelReader.Read(folder, e.Experiment.Id, problems))))
+            .OfType<LoggedModel>()
+            .ToList();
+
+        return new TrackingStore
+        {
+            Kind = TrackingStoreKind.File,
+            Uri = redactedUri,
+            Root = root,
+            Experiments = experiments.Select(e => e.Experiment).ToList(),
+            Runs = runs,
+            RegisteredModels = FileRegistryReader.Read(root, problems),
+            LoggedModels = loggedModels,
+            Problems = problems.ToList(),
+        };
+    }
+
+    private static IEnumerable<string> ExperimentFolders(string root)
+    {
+        var trash = Path.Combine(root, FileStoreLayout.Trash);
+        var active = Directory.EnumerateDirectories(root);
+        var deleted = Directory.Exists(trash) ? Directory.EnumerateDirectories(trash) : [];
+        return active.Concat(deleted).Where(d => FileStoreLayout.IsExperimentFolder(Path.GetFileName(d))).Order(StringComparer.Ordinal);
+    }
+}

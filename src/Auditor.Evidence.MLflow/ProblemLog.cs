@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Auditor.Core.Tracking;
+
+namespace Auditor.Evidence.MLflow;
+
+/// <summary>Collects what could not be read, from any thread, so the audit can go on without it.</summary>
+internal sealed class ProblemLog
+{
+    private readonly ConcurrentQueue<StoreProblem> _problems = new();
+
+    public void Add(string path, string message) => _problems.Enqueue(new StoreProblem(path, message));
+
+    /// <summary>Runs <paramref name="read"/>; a failure is logged against <paramref name="path"/> and yields null.</summary>
+    public T? Try<T>(string path, Func<T> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        {
+            Add(path, e.Message);
+            return null;
+        }
+    }
+
+    public IReadOnlyList<StoreProblem> ToList() => _problems.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+}

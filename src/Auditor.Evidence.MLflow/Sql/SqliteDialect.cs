@@ -1,0 +1,24 @@
+using System.Data.Common;
+
+namespace Auditor.Evidence.MLflow.Sql;
+
+internal sealed class SqliteDialect : ISqlDialect
+{
+    public SqlSchema Introspect(DbConnection connection)
+    {
+        var tables = SqlRows.Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", r => r.GetString(0));
+        var columns = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            var names = SqlRows.Query(connection, $"SELECT name FROM pragma_table_info('{table.Replace("'", "''")}')", r => r.GetString(0));
+            columns[table] = names.ToHashSet(StringComparer.Ordinal);
+        }
+
+        var revision = columns.ContainsKey("alembic_version")
+            ? SqlRows.Query(connection, "SELECT version_num FROM alembic_version", r => r.GetString(0)).FirstOrDefault()
+            : null;
+        return new SqlSchema(columns, revision);
+    }
+
+    public string IsNan(string column) => $"{column} = 1";
+}

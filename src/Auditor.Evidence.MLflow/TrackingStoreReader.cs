@@ -1,0 +1,32 @@
+using Auditor.Core.Evidence;
+using Auditor.Core.Tracking;
+using Auditor.Evidence.MLflow.FileStore;
+using Auditor.Evidence.MLflow.Sql;
+
+namespace Auditor.Evidence.MLflow;
+
+/// <summary>Reads the store at a resolved location; a store that cannot be read becomes a failed collection, not a crash.</summary>
+public static class TrackingStoreReader
+{
+    public static Collected<TrackingStore> Collect(TrackingLocation? location)
+    {
+        if (location is null)
+        {
+            return Collected<TrackingStore>.Absent("no tracking store: MLFLOW_TRACKING_URI is not set and the project has no mlflow.db or mlruns folder");
+        }
+
+        try
+        {
+            return Collected<TrackingStore>.Present(location.Kind switch
+            {
+                TrackingStoreKind.File => FileStoreReader.Read(location.Target, location.RedactedUri),
+                TrackingStoreKind.Sqlite => SqliteStoreReader.Read(location.Target, location.RedactedUri),
+                _ => throw new NotSupportedException($"{location.RedactedUri}: reading {location.Kind} tracking stores is not supported yet"),
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+        {
+            return Collected<TrackingStore>.Failed(e.Message);
+        }
+    }
+}

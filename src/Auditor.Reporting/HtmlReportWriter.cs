@@ -1,0 +1,66 @@
+using System.Reflection;
+using Auditor.Core.Reporting;
+using Auditor.Core.Rules;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Auditor.Reporting;
+
+/// <summary>
+/// Renders one self-contained HTML file from the Scriban template <c>report.html</c> and its stylesheet
+/// <c>report.css</c>: embedded in the tool, or read from a folder given with <c>--templates</c>.
+/// </summary>
+public sealed class HtmlReportWriter(string? templatesDirectory = null)
+{
+    public const string TemplateName = "report.html";
+    public const string StylesheetName = "report.css";
+
+    public string Render(AuditReport report)
+    {
+        var template = Template.Parse(ReadTemplate(TemplateName), TemplateName);
+        if (template.HasErrors)
+        {
+            throw new InvalidDataException($"{TemplateName}: {string.Join("; ", template.Messages)}");
+        }
+
+        var globals = new ScriptObject
+        {
+            ["report"] = report,
+            ["css"] = new TrustedHtml(ReadTemplate(StylesheetName)),
+            ["run_statuses"] = report.Inventory.Runs.ByStatus.Select(s => new { Status = s.Key, Runs = s.Value }).ToList(),
+            ["findings_by_level"] = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key)
+                .Select(g => new { Level = g.Key, Name = report.Maturity.Levels.FirstOrDefault(l => l.Level == g.Key)?.Name ?? "", Findings = g.ToList() })
+                .ToList(),
+            ["failing"] = report.Findings.Count(f => f.Outcome is Outcome.Fail or Outcome.Error),
+        };
+        globals.Import("label", new Func<object?, string>(LabelOf));
+
+        var context = new HtmlTemplateContext();
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+
+    private static string LabelOf(object? value) => value switch
+    {
+        Enum e => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(e.ToString()),
+        null => "",
+        _ => value.ToString() ?? "",
+    };
+
+    private string ReadTemplate(string name)
+    {
+        if (templatesDirectory is not null)
+        {
+            var path = Path.Combine(templatesDirectory, name);
+            if (File.Exists(path))
+            {
+                return File.ReadAllText(path);
+            }
+        }
+
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("templates/" + name)
+            ?? throw new InvalidOperationException($"the built-in template {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Auditor.Reporting;
+
+/// <summary>The formats <c>--format</c> accepts.</summary>
+public enum ReportFormat
+{
+    Console,
+    Json,
+    Html,
+}
