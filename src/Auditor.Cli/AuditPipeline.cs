@@ -28,6 +28,7 @@ public static class AuditPipeline
         return new EvidenceBundle
         {
             ProjectPath = settings.ProjectPath,
+            CollectedAt = environment.Clock(),
             Repository = GitRepositoryCollector.Collect(settings.ProjectPath),
             Tracking = TrackingStoreReader.Collect(location),
         };

@@ -13,6 +13,7 @@ public static class MlauditCli
         var root = new RootCommand("mlaudit audits machine-learning projects (git + MLflow) against the MLOps maturity model.")
         {
             new AuditCommand().Build(environment),
+            new RulesCommand().Build(environment),
         };
 
         var parse = root.Parse(args);

@@ -66,10 +66,10 @@ internal sealed class ConditionParser(YamlNodes nodes)
             throw nodes.Error(map, $"a comparison of '{fact}' needs exactly one of {string.Join(", ", Operators.Keys)}");
         }
 
-        return new CompareCondition(fact, comparison, Value(operators[0].Value));
+        return new CompareCondition(fact, comparison, ValueOf(nodes, operators[0].Value));
     }
 
-    private FactValue Value(YamlNode node) =>
+    public static FactValue ValueOf(YamlNodes nodes, YamlNode node) =>
         node switch
         {
             YamlScalarNode { Value: "true" } => FactValue.Of(true),

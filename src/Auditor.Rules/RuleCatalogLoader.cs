@@ -45,17 +45,20 @@ public static class RuleCatalogLoader
         }
 
         var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(IsYaml)
             .Order(StringComparer.Ordinal)
             .Select(f => (Name: f, Open: (Func<TextReader>)(() => new StreamReader(f))));
         return LoadSet(files);
     }
 
+    private static bool IsYaml(string name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
     private static IEnumerable<(string Name, Func<TextReader> Open)> BuiltInFiles()
     {
         var assembly = typeof(RuleCatalogLoader).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && IsYaml(n))
             .Order(StringComparer.Ordinal)
             .Select(n => (n, (Func<TextReader>)(() => new StreamReader(assembly.GetManifestResourceStream(n)!))));
     }
@@ -66,11 +69,6 @@ public static class RuleCatalogLoader
         MaturityPolicy? policy = null;
         foreach (var (name, open) in files)
         {
-            if (name.EndsWith(".schema.yaml", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             YamlMappingNode root;
             using (var reader = open())
             {
@@ -88,6 +86,7 @@ public static class RuleCatalogLoader
             {
                 case "Rule":
                     var rule = RuleParser.Parse(name, root);
+                    RuleSchema.Validate(name, rule.Id, root);
                     if (rules.TryGetValue(rule.Id, out var first))
                     {
                         throw new RuleFileException(name, (int)root.Start.Line, rule.Id, $"duplicate rule id, already defined in {first.Source}");
@@ -97,6 +96,7 @@ public static class RuleCatalogLoader
                     break;
                 case "MaturityModel":
                     policy = PolicyParser.Parse(name, root);
+                    RuleSchema.Validate(name, null, root);
                     break;
                 case var other:
                     throw nodes.Error(nodes.Optional(root, "kind"), $"unknown kind '{other}' (Rule or MaturityModel)");

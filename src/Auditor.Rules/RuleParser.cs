@@ -1,3 +1,4 @@
+using Auditor.Core.Facts;
 using Auditor.Core.Rules;
 using YamlDotNet.RepresentationModel;
 
@@ -30,6 +31,7 @@ internal static class RuleParser
         }
 
         var conditions = new ConditionParser(nodes);
+        var remediation = nodes.Mapping(nodes.Required(root, "remediation"), "'remediation'");
         return new RuleDefinition
         {
             Id = id,
@@ -42,21 +44,76 @@ internal static class RuleParser
             Check = conditions.Parse(nodes.Required(root, "check")),
             ApplicableWhen = nodes.Optional(root, "applicableWhen") is { } applicable ? conditions.Parse(applicable) : null,
             Rationale = nodes.Text(root, "rationale").Trim(),
-            Remediation = nodes.Text(root, "remediation").Trim(),
+            Remediation = nodes.Text(remediation, "text").Trim(),
+            RemediationEffort = nodes.Text(remediation, "effort"),
             References = References(nodes, root),
+            Examples = Examples(nodes, root),
             Source = file,
         };
     }
 
-    private static List<string> References(YamlNodes nodes, YamlMappingNode root)
+    private static readonly Dictionary<string, string> ReferenceSources = new(StringComparer.Ordinal)
     {
-        if (nodes.Optional(root, "references") is not { } node)
+        ["maturityModel"] = "maturity-model",
+        ["mlTestScore"] = "ml-test-score",
+        ["questionnaire"] = "questionnaire",
+        ["other"] = "other",
+    };
+
+    private static List<RuleReference> References(YamlNodes nodes, YamlMappingNode root)
+    {
+        var references = new List<RuleReference>();
+        var map = nodes.Mapping(nodes.Required(root, "references"), "'references'");
+        foreach (var (key, value) in map.Children)
         {
-            return [];
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            var source = ReferenceSources.GetValueOrDefault(name) ?? throw nodes.Error(key, $"unknown reference kind '{name}' ({string.Join(", ", ReferenceSources.Keys)})");
+            var texts = value switch
+            {
+                YamlScalarNode { Value: { } text } => [text],
+                YamlSequenceNode list => list.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw nodes.Error(c, "a reference must be a text")).ToList(),
+                _ => throw nodes.Error(value, "a reference must be a text or a list of texts"),
+            };
+            references.AddRange(texts.Select(t => new RuleReference(source, t)));
         }
 
-        return nodes.Sequence(node, "'references'").Children
-            .Select(c => c is YamlScalarNode { Value: { } text } ? text : throw nodes.Error(c, "each reference must be a text"))
-            .ToList();
+        return references;
+    }
+
+    private static List<RuleExample> Examples(YamlNodes nodes, YamlMappingNode root)
+    {
+        var examples = new List<RuleExample>();
+        var map = nodes.Mapping(nodes.Required(root, "examples"), "'examples'");
+        foreach (var (key, expected) in new[] { ("pass", Outcome.Pass), ("fail", Outcome.Fail), ("notApplicable", Outcome.NotApplicable) })
+        {
+            if (nodes.Optional(map, key) is not { } list)
+            {
+                if (expected != Outcome.NotApplicable)
+                {
+                    throw nodes.Error(map, $"'examples' needs at least one '{key}' example");
+                }
+
+                continue;
+            }
+
+            foreach (var example in nodes.Sequence(list, $"'examples.{key}'").Children)
+            {
+                var facts = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+                foreach (var (factKey, value) in nodes.Mapping(example, "an example").Children)
+                {
+                    var fact = (factKey as YamlScalarNode)?.Value ?? "";
+                    if (!FactCatalog.IsKnown(fact))
+                    {
+                        throw nodes.Error(factKey, $"example uses unknown fact '{fact}'");
+                    }
+
+                    facts[fact] = ConditionParser.ValueOf(nodes, value);
+                }
+
+                examples.Add(new RuleExample(expected, facts));
+            }
+        }
+
+        return examples;
     }
 }

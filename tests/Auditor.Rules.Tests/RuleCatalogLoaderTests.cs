@@ -18,8 +18,17 @@ public sealed class RuleCatalogLoaderTests
         check:
           fact: runs.total
           atLeast: 100
-        rationale: Because.
-        remediation: Run more.
+        rationale: A healthy project trains often enough to compare.
+        remediation:
+          effort: low
+          text: Run more experiments.
+        references:
+          other: "team practice"
+        examples:
+          pass:
+            - runs.total: 150
+          fail:
+            - runs.total: 3
         """;
 
     [Fact]
@@ -51,6 +60,9 @@ public sealed class RuleCatalogLoaderTests
     [InlineData("check:\n  fact: runs.total\n  atLeast: 100\n", "check:\n  fact: no.such.fact\n  atLeast: 1\n", "unknown fact 'no.such.fact'", 10)]
     [InlineData("level: 2\n", "level: 9\n", "'level' must be a whole number from 1 to 4", 6)]
     [InlineData("severity: low\n", "", "missing required field 'severity'", 1)]
+    [InlineData("    - runs.total: 3", "    - runs.total: 3\n      no.such: 1", "example uses unknown fact 'no.such'", 23)]
+    [InlineData("slug: many-runs\n", "slug: Many Runs\n", "does not match rule.schema.json at '/slug'", 4)]
+    [InlineData("  effort: low\n", "  effort: tiny\n", "does not match rule.schema.json at '/remediation/effort'", 14)]
     [InlineData("category: tracking\n", "category: vibes\n", "unknown category 'vibes'", 7)]
     [InlineData("  atLeast: 100\n", "  atLeast: 100\n  atMost: 5\n", "needs exactly one of", 10)]
     public void Broken_rule_names_file_line_and_rule(string find, string replace, string problem, int line)
@@ -76,6 +88,47 @@ public sealed class RuleCatalogLoaderTests
 
         Assert.Contains("bad.yaml:", error.Message);
         Assert.Contains("invalid YAML", error.Message);
+    }
+
+    [Fact]
+    public void Every_built_in_rule_example_gives_its_outcome()
+    {
+        var rules = RuleCatalogLoader.LoadDirectory(TestPaths.Rules).Rules;
+
+        Assert.Empty(RuleVerifier.Verify(rules));
+        Assert.All(rules, r => Assert.Contains(r.Examples, e => e.Expected == Outcome.Pass));
+        Assert.All(rules, r => Assert.Contains(r.Examples, e => e.Expected == Outcome.Fail));
+    }
+
+    [Fact]
+    public void Example_that_gives_another_outcome_is_reported()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("wrong.yaml"), ValidRule.Replace("    - runs.total: 150\n", "    - runs.total: 2\n"));
+
+        var problems = RuleVerifier.Verify(RuleCatalogLoader.LoadDirectory(folder.Path).Rules);
+
+        Assert.Contains("rule TEAM-0001: pass example 1 gave fail", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void Built_in_catalogue_spans_every_level_and_cites_the_maturity_model()
+    {
+        var rules = RuleCatalogLoader.Load().Rules;
+
+        Assert.Equal([1, 2, 3, 4], rules.Select(r => r.Level).Distinct().Order());
+        Assert.All(rules, r => Assert.NotEmpty(r.References));
+        Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(rules.Count, rules.Select(r => r.Slug).Distinct().Count());
+    }
+
+    [Fact]
+    public void Docs_rules_md_is_generated_from_the_rule_files()
+    {
+        var expected = RuleDocumentation.Catalogue(RuleCatalogLoader.Load());
+        var actual = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "rules.md"));
+
+        Assert.True(expected == actual, "docs/rules.md is stale: run `dotnet run --project src/Auditor.Cli -- rules docs --output docs/rules.md`");
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Auditor.Core.Rules;
 
 namespace Auditor.Core.Facts;
 
-/// <summary>Helpers for facts that depend on one collector's result.</summary>
+/// <summary>Facts that depend on one collector's result.</summary>
 internal static class CollectedFacts
 {
     /// <summary>The facts for present evidence, or each fact unknown with the collector's reason.</summary>
@@ -15,6 +15,4 @@ internal static class CollectedFacts
         collected is { State: CollectionState.Present, Value: { } value }
             ? derive(value)
             : descriptors.Select(d => Fact.Unknown(d.Name, collected.Reason ?? "the evidence was not collected"));
-
-    public static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 }

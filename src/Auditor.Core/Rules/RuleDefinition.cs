@@ -28,9 +28,16 @@ public sealed record RuleDefinition
 
     public string Rationale { get; init; } = "";
 
+    /// <summary>How to fix a failure, in Markdown.</summary>
     public string Remediation { get; init; } = "";
 
-    public IReadOnlyList<string> References { get; init; } = [];
+    /// <summary>low, medium or high.</summary>
+    public string RemediationEffort { get; init; } = "medium";
+
+    public IReadOnlyList<RuleReference> References { get; init; } = [];
+
+    /// <summary>Facts that must pass, fail or be not applicable; <c>mlaudit rules verify</c> evaluates them.</summary>
+    public IReadOnlyList<RuleExample> Examples { get; init; } = [];
 
     /// <summary>Where the rule was loaded from (file path or embedded resource name).</summary>
     public string Source { get; init; } = "";

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace Auditor.Core.Facts;
+
+/// <summary>
+/// Recognises credentials by well-known token formats, and by secret-sounding keys holding a non-trivial
+/// text value. Only a masked form of a match is ever shown.
+/// </summary>
+public static partial class SecretPatterns
+{
+    /// <summary>The kind of secret the value (under the key) looks like, or null.</summary>
+    public static string? Classify(string key, string value)
+    {
+        if (value.Length < 8)
+        {
+            return null;
+        }
+
+        foreach (var (kind, pattern) in ValuePatterns)
+        {
+            if (pattern.IsMatch(value))
+            {
+                return kind;
+            }
+        }
+
+        return SecretKey().IsMatch(key) && !double.TryParse(value, out _) && !value.Contains(' ') ? "credential-named value" : null;
+    }
+
+    /// <summary>The first four characters and the length: enough to find the value, not to use it.</summary>
+    public static string Mask(string value) => value.Length <= 4 ? "****" : $"{value[..4]}… ({value.Length} chars)";
+
+    private static readonly (string Kind, Regex Pattern)[] ValuePatterns =
+    [
+        ("private key", PrivateKey()),
+        ("AWS access key", AwsKey()),
+        ("GitHub token", GitHubToken()),
+        ("Slack token", SlackToken()),
+        ("Google API key", GoogleKey()),
+        ("OpenAI-style API key", OpenAiKey()),
+        ("JSON web token", Jwt()),
+        ("password in a URL", UrlPassword()),
+    ];
+
+    [GeneratedRegex(@"-----BEGIN ([A-Z]+ )?PRIVATE KEY-----")]
+    private static partial Regex PrivateKey();
+
+    [GeneratedRegex(@"\b(AKIA|ASIA)[0-9A-Z]{16}\b")]
+    private static partial Regex AwsKey();
+
+    [GeneratedRegex(@"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b")]
+    private static partial Regex GitHubToken();
+
+    [GeneratedRegex(@"\bxox[abprs]-[A-Za-z0-9-]{10,}")]
+    private static partial Regex SlackToken();
+
+    [GeneratedRegex(@"\bAIza[0-9A-Za-z_\-]{35}\b")]
+    private static partial Regex GoogleKey();
+
+    [GeneratedRegex(@"\bsk-(proj-)?[A-Za-z0-9_\-]{20,}\b")]
+    private static partial Regex OpenAiKey();
+
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}")]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"[a-z][a-z0-9+.\-]*://[^/\s:@]+:[^/\s@]{3,}@", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPassword();
+
+    [GeneratedRegex(@"(^|[._\-/])(password|passwd|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|private[_\-]?key|credentials?|auth)($|[._\-/])", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretKey();
+}
