@@ -1,3 +1,4 @@
+using Auditor.Core.Assessment;
 using Auditor.Core.Evidence;
 using Auditor.Core.Facts;
 using Auditor.Core.Reporting;
@@ -15,16 +16,35 @@ public static class AuditPipeline
     public static AuditReport Run(AuditSettings settings, CliEnvironment environment)
     {
         var catalog = RuleCatalogLoader.Load(settings.RulesDirectory);
+        var (rules, configProblems) = RuleSelection.Apply(catalog.Rules, settings.Config);
         var evidence = Collect(settings, environment);
         var facts = FactCatalog.Build(evidence);
-        var findings = RuleEvaluator.EvaluateAll(catalog.Rules, facts);
-        var scorecard = Scorer.Score(catalog.Policy, findings);
-        return AuditReportBuilder.Build(evidence, findings, scorecard, ToolVersion.Info, environment.Clock());
+        var automated = RuleEvaluator.EvaluateAll(rules, facts);
+        var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, DateOnly.FromDateTime(evidence.CollectedAt.UtcDateTime));
+        var scorecard = Scorer.Score(catalog.Policy, assessed.Findings);
+        var report = AuditReportBuilder.Build(evidence, assessed.Findings, scorecard, ToolVersion.Info, evidence.CollectedAt);
+        return report with { Problems = [.. report.Problems, .. configProblems, .. assessed.Problems] };
+    }
+
+    /// <summary>
+    /// The tracking store: <c>--tracking-uri</c>, else <c>MLFLOW_TRACKING_URI</c> (both relative to the current
+    /// folder, as in MLflow), else the configuration's <c>trackingUri</c> (relative to the configuration file),
+    /// else MLflow's defaults in the project folder.
+    /// </summary>
+    private static TrackingLocation? Locate(AuditSettings settings, CliEnvironment environment)
+    {
+        var fromUser = settings.TrackingUri ?? environment.Variables(TrackingUriResolver.EnvironmentVariable);
+        if (fromUser is null && settings.Config is { TrackingUri: { } configured, Source: { } source })
+        {
+            return TrackingUriResolver.Parse(configured, Path.GetDirectoryName(source)!);
+        }
+
+        return TrackingUriResolver.Resolve(fromUser, settings.ProjectPath, _ => null, environment.CurrentDirectory);
     }
 
     public static EvidenceBundle Collect(AuditSettings settings, CliEnvironment environment)
     {
-        var location = TrackingUriResolver.Resolve(settings.TrackingUri, settings.ProjectPath, environment.Variables, environment.CurrentDirectory);
+        var location = Locate(settings, environment);
         return new EvidenceBundle
         {
             ProjectPath = settings.ProjectPath,

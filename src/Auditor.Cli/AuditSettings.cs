@@ -1,4 +1,6 @@
 using Auditor.Core;
+using Auditor.Core.Assessment;
+using Auditor.Rules;
 using Auditor.Reporting;
 
 namespace Auditor.Cli;
@@ -18,18 +20,34 @@ public sealed record AuditSettings
 
     public string? TemplatesDirectory { get; init; }
 
-    public static AuditSettings Create(string path, string? trackingUri, IReadOnlyList<string> formats, string? outputDirectory, string? rules, string? templates, string currentDirectory)
+    /// <summary>The project's configuration (<c>.mlaudit.yml</c> or <c>--config</c>), or the defaults.</summary>
+    public ProjectConfig Config { get; init; } = ProjectConfig.Empty;
+
+    /// <summary>A folder that keeps dated JSON results for the trend, or null.</summary>
+    public string? HistoryDirectory { get; init; }
+
+    /// <summary>
+    /// Validates the options. A configuration file given with <c>--config</c> may name the project folder and
+    /// the tracking URI; a PATH argument and <c>--tracking-uri</c> on the command line win over it.
+    /// </summary>
+    public static AuditSettings Create(string? path, string? trackingUri, IReadOnlyList<string> formats, string? outputDirectory, string? rules, string? templates, string currentDirectory,
+        string? configFile = null, string? history = null)
     {
-        var projectPath = Path.GetFullPath(path, currentDirectory);
+        var explicitConfig = configFile is null ? null : ProjectConfigLoader.Load(Path.GetFullPath(configFile, currentDirectory));
+        var projectPath = path is not null ? Path.GetFullPath(path, currentDirectory) : explicitConfig?.ProjectPath ?? currentDirectory;
         if (!Directory.Exists(projectPath))
         {
-            throw new AuditInputException($"{path}: the project folder does not exist");
+            throw new AuditInputException($"{path ?? projectPath}: the project folder does not exist");
         }
 
+        projectPath = projectPath.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } trimmed ? trimmed : projectPath;
+        var config = explicitConfig ?? ProjectConfigLoader.LoadForProject(projectPath);
         return new AuditSettings
         {
-            ProjectPath = projectPath.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } trimmed ? trimmed : projectPath,
+            ProjectPath = projectPath,
             TrackingUri = trackingUri,
+            Config = config,
+            HistoryDirectory = history is null ? null : Path.GetFullPath(history, currentDirectory),
             Formats = ParseFormats(formats),
             OutputDirectory = Path.GetFullPath(outputDirectory ?? ".", currentDirectory),
             RulesDirectory = ExistingDirectory(rules, "--rules", currentDirectory),

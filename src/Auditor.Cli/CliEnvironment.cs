@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace Auditor.Cli;
 
 /// <summary>The seams a command needs from the process, so commands can be tested in-process.</summary>
@@ -13,10 +15,16 @@ public sealed record CliEnvironment
 
     public required Func<DateTimeOffset> Clock { get; init; }
 
+    /// <summary>The console for interactive prompts (<c>mlaudit assess</c>); tests pass a scripted one.</summary>
+    public IAnsiConsole? Console { get; init; }
+
+    /// <summary>The interactive console: the one given, or one over <see cref="Out"/>.</summary>
+    public IAnsiConsole Prompts => Console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
+
     public static CliEnvironment FromProcess() => new()
     {
-        Out = Console.Out,
-        Error = Console.Error,
+        Out = System.Console.Out,
+        Error = System.Console.Error,
         CurrentDirectory = Directory.GetCurrentDirectory(),
         Variables = Environment.GetEnvironmentVariable,
         Clock = () => DateTimeOffset.UtcNow,

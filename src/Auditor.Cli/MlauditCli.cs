@@ -14,6 +14,7 @@ public static class MlauditCli
         {
             new AuditCommand().Build(environment),
             new RulesCommand().Build(environment),
+            new AssessCommand().Build(environment),
         };
 
         var parse = root.Parse(args);

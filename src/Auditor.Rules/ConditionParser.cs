@@ -40,6 +40,13 @@ internal sealed class ConditionParser(YamlNodes nodes)
             return new NotCondition(Parse(not));
         }
 
+        if (nodes.Optional(map, "attestation") is { } attestation)
+        {
+            return attestation is YamlScalarNode { Value: "true" }
+                ? new AttestationCondition()
+                : throw nodes.Error(attestation, "'attestation' takes the value true");
+        }
+
         return Comparison(map);
     }
 
@@ -53,7 +60,7 @@ internal sealed class ConditionParser(YamlNodes nodes)
 
     private CompareCondition Comparison(YamlMappingNode map)
     {
-        var factNode = nodes.Optional(map, "fact") ?? throw nodes.Error(map, "a condition needs 'all', 'any', 'not' or 'fact'");
+        var factNode = nodes.Optional(map, "fact") ?? throw nodes.Error(map, "a condition needs 'all', 'any', 'not', 'attestation' or 'fact'");
         var fact = factNode is YamlScalarNode { Value: { } name } ? name : throw nodes.Error(factNode, "'fact' must be a fact name");
         if (!FactCatalog.IsKnown(fact))
         {

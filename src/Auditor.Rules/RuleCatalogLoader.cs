@@ -86,7 +86,7 @@ public static class RuleCatalogLoader
             {
                 case "Rule":
                     var rule = RuleParser.Parse(name, root);
-                    RuleSchema.Validate(name, rule.Id, root);
+                    RuleSchema.Rules.Validate(name, rule.Id, root);
                     if (rules.TryGetValue(rule.Id, out var first))
                     {
                         throw new RuleFileException(name, (int)root.Start.Line, rule.Id, $"duplicate rule id, already defined in {first.Source}");
@@ -96,7 +96,7 @@ public static class RuleCatalogLoader
                     break;
                 case "MaturityModel":
                     policy = PolicyParser.Parse(name, root);
-                    RuleSchema.Validate(name, null, root);
+                    RuleSchema.Rules.Validate(name, null, root);
                     break;
                 case var other:
                     throw nodes.Error(nodes.Optional(root, "kind"), $"unknown kind '{other}' (Rule or MaturityModel)");

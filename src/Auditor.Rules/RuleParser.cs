@@ -1,3 +1,4 @@
+using Auditor.Core.Assessment;
 using Auditor.Core.Facts;
 using Auditor.Core.Rules;
 using YamlDotNet.RepresentationModel;
@@ -48,6 +49,9 @@ internal static class RuleParser
             RemediationEffort = nodes.Text(remediation, "effort"),
             References = References(nodes, root),
             Examples = Examples(nodes, root),
+            Attestation = nodes.Optional(root, "attestation") is { } attestation
+                ? new AttestationSpec(nodes.Text(nodes.Mapping(attestation, "'attestation'"), "question"))
+                : null,
             Source = file,
         };
     }
@@ -99,9 +103,21 @@ internal static class RuleParser
             foreach (var example in nodes.Sequence(list, $"'examples.{key}'").Children)
             {
                 var facts = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+                AttestationAnswer? attested = null;
                 foreach (var (factKey, value) in nodes.Mapping(example, "an example").Children)
                 {
                     var fact = (factKey as YamlScalarNode)?.Value ?? "";
+                    if (fact == "attested")
+                    {
+                        attested = (value as YamlScalarNode)?.Value switch
+                        {
+                            "yes" => AttestationAnswer.Yes,
+                            "no" => AttestationAnswer.No,
+                            _ => throw nodes.Error(value, "'attested' in an example is yes or no"),
+                        };
+                        continue;
+                    }
+
                     if (!FactCatalog.IsKnown(fact))
                     {
                         throw nodes.Error(factKey, $"example uses unknown fact '{fact}'");
@@ -110,7 +126,7 @@ internal static class RuleParser
                     facts[fact] = ConditionParser.ValueOf(nodes, value);
                 }
 
-                examples.Add(new RuleExample(expected, facts));
+                examples.Add(new RuleExample(expected, facts) { Attested = attested });
             }
         }
 

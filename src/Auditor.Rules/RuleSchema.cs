@@ -5,27 +5,34 @@ using YamlDotNet.RepresentationModel;
 
 namespace Auditor.Rules;
 
-/// <summary>Validates rule and policy files against <c>rules/rule.schema.json</c> (embedded in the tool).</summary>
-internal static class RuleSchema
+/// <summary>
+/// Validates YAML files against a JSON Schema kept in <c>rules/</c> (embedded in the tool):
+/// <c>rule.schema.json</c> for rule and policy files, <c>config.schema.json</c> for configuration and attestations.
+/// </summary>
+internal sealed class RuleSchema(string resourceName)
 {
-    public const string ResourceName = "rules/rule.schema.json";
+    public static readonly RuleSchema Rules = new("rules/rule.schema.json");
 
-    private static readonly Lazy<JsonSchema> Schema = new(Load);
+    public static readonly RuleSchema Config = new("rules/config.schema.json");
 
-    public static string Text()
+    private readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromText(Text(resourceName), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+
+    private string FileName => resourceName["rules/".Length..];
+
+    public static string Text(string resourceName)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is missing from the build");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"{resourceName} is missing from the build");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
 
     /// <summary>Throws a <see cref="RuleFileException"/> naming the line of the first (deepest) violation.</summary>
-    public static void Validate(string file, string? ruleId, YamlMappingNode root)
+    public void Validate(string file, string? ruleId, YamlMappingNode root)
     {
         var converter = new YamlToJson();
         var json = JsonSerializer.SerializeToElement(converter.Convert(root));
-        var result = Schema.Value.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = _schema.Value.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {
             return;
@@ -44,8 +51,6 @@ internal static class RuleSchema
             .FirstOrDefault();
         pointer ??= "";
         throw new RuleFileException(file, converter.LineOf(pointer), ruleId,
-            $"does not match rule.schema.json at '{(pointer.Length == 0 ? "/" : pointer)}': {message ?? "the document has the wrong shape"}");
+            $"does not match {FileName} at '{(pointer.Length == 0 ? "/" : pointer)}': {message ?? "the document has the wrong shape"}");
     }
-
-    private static JsonSchema Load() => JsonSchema.FromText(Text(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Auditor.Testing;
+using Spectre.Console;
 
 namespace Auditor.Cli.Tests;
 
@@ -8,7 +9,10 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
-    public static CliRun Invoke(string currentDirectory, IReadOnlyDictionary<string, string>? variables, params string[] args)
+    public static CliRun Invoke(string currentDirectory, IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        Invoke(currentDirectory, variables, null, args);
+
+    public static CliRun Invoke(string currentDirectory, IReadOnlyDictionary<string, string>? variables, IAnsiConsole? console, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -19,6 +23,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             CurrentDirectory = currentDirectory,
             Variables = name => variables?.GetValueOrDefault(name),
             Clock = () => Now,
+            Console = console,
         };
         var code = MlauditCli.Run(args, environment);
         return new CliRun(code, output.ToString(), error.ToString());

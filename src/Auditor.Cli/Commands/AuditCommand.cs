@@ -1,19 +1,30 @@
 using System.CommandLine;
+using Auditor.Reporting;
 
 namespace Auditor.Cli.Commands;
 
 /// <summary><c>mlaudit audit [PATH]</c>: audits a project and writes the requested reports.</summary>
 internal sealed class AuditCommand
 {
-    private readonly Argument<string> _path = new("path")
+    private readonly Argument<string?> _path = new("path")
     {
-        Description = "The project folder to audit (may be a subfolder of a larger repository).",
-        DefaultValueFactory = _ => ".",
+        Description = "The project folder to audit (may be a subfolder of a larger repository). Default: the configuration's project, else the current folder.",
+        DefaultValueFactory = _ => null,
+    };
+
+    private readonly Option<string?> _config = new("--config")
+    {
+        Description = "The project configuration file. Default: .mlaudit.yml in the project folder, if there is one.",
+    };
+
+    private readonly Option<string?> _history = new("--history")
+    {
+        Description = "A folder that keeps a dated JSON result of every audit; the report shows the trend.",
     };
 
     private readonly Option<string?> _trackingUri = new("--tracking-uri")
     {
-        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, http(s):). Default: MLFLOW_TRACKING_URI, else ./mlruns with data, else ./mlflow.db.",
+        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri, else ./mlruns with data, else ./mlflow.db.",
     };
 
     private readonly Option<string[]> _format = new("--format", "-f")
@@ -42,7 +53,7 @@ internal sealed class AuditCommand
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _format, _outputDir, _rules, _templates,
+            _path, _trackingUri, _format, _outputDir, _rules, _templates, _config, _history,
         };
         command.SetAction(parse => Run(parse, environment));
         return command;
@@ -51,14 +62,22 @@ internal sealed class AuditCommand
     private int Run(ParseResult parse, CliEnvironment environment)
     {
         var settings = AuditSettings.Create(
-            parse.GetValue(_path) ?? ".",
+            parse.GetValue(_path),
             parse.GetValue(_trackingUri),
             parse.GetValue(_format) ?? [],
             parse.GetValue(_outputDir),
             parse.GetValue(_rules),
             parse.GetValue(_templates),
-            environment.CurrentDirectory);
+            environment.CurrentDirectory,
+            parse.GetValue(_config),
+            parse.GetValue(_history));
         var report = AuditPipeline.Run(settings, environment);
+        if (settings.HistoryDirectory is { } history)
+        {
+            var (withHistory, problems) = AuditHistory.Record(report, history);
+            report = withHistory with { Problems = [.. withHistory.Problems, .. problems] };
+        }
+
         ReportWriter.WriteAll(report, settings, environment);
         return ExitCodes.Success;
     }

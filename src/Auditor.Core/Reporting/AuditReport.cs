@@ -30,6 +30,9 @@ public sealed record AuditReport
     /// <summary>Every distinct commit recorded on runs, with how many runs record it.</summary>
     public required IReadOnlyList<CommitUsage> Commits { get; init; }
 
+    /// <summary>Earlier audits kept with <c>--history</c>, oldest first, this one last; empty without <c>--history</c>.</summary>
+    public IReadOnlyList<HistoryPoint> History { get; init; } = [];
+
     /// <summary>What could not be read, one line each; the audit went on without it.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 }

@@ -12,6 +12,8 @@ public sealed record AllCondition(IReadOnlyList<Condition> Parts) : Condition
         return ConditionResult.Combine(value, results);
     }
 
+    public override Condition Map(Func<CompareCondition, Condition> map) => new AllCondition(Parts.Select(p => p.Map(map)).ToList());
+
     public override IEnumerable<string> FactNames => Parts.SelectMany(p => p.FactNames);
 
     public override string Describe() => string.Join(" and ", Parts.Select(p => p.Describe()));

@@ -12,6 +12,8 @@ public sealed record AnyCondition(IReadOnlyList<Condition> Parts) : Condition
         return ConditionResult.Combine(value, results);
     }
 
+    public override Condition Map(Func<CompareCondition, Condition> map) => new AnyCondition(Parts.Select(p => p.Map(map)).ToList());
+
     public override IEnumerable<string> FactNames => Parts.SelectMany(p => p.FactNames);
 
     public override string Describe() => "(" + string.Join(" or ", Parts.Select(p => p.Describe())) + ")";

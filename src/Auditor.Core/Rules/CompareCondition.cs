@@ -60,6 +60,8 @@ public sealed record CompareCondition(string Fact, ComparisonOperator Operator, 
         _ => Expected.ToString(),
     };
 
+    public override Condition Map(Func<CompareCondition, Condition> map) => map(this);
+
     public override IEnumerable<string> FactNames => [Fact];
 
     public override string Describe() => $"{Fact} {Phrase()}";

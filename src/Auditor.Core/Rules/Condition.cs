@@ -12,6 +12,9 @@ public abstract record Condition
     /// <summary>The fact names this condition reads.</summary>
     public abstract IEnumerable<string> FactNames { get; }
 
+    /// <summary>A copy with every comparison replaced by what <paramref name="map"/> returns for it.</summary>
+    public abstract Condition Map(Func<CompareCondition, Condition> map);
+
     /// <summary>The condition in words, for documentation and messages.</summary>
     public abstract string Describe();
 }

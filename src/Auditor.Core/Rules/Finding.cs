@@ -1,3 +1,4 @@
+using Auditor.Core.Assessment;
 using Auditor.Core.Evidence;
 
 namespace Auditor.Core.Rules;
@@ -28,4 +29,16 @@ public sealed record Finding
 
     /// <summary>How many evidence items there were before the cap.</summary>
     public int EvidenceTotal { get; init; }
+
+    /// <summary>Whether the outcome rests on gathered evidence or on a person's attestation.</summary>
+    public Basis Basis { get; init; } = Basis.Automated;
+
+    /// <summary>The attestation recorded for this rule, active or expired; null when there is none.</summary>
+    public FindingAttestation? Attestation { get; init; }
+
+    /// <summary>The waiver recorded for this rule, active or expired; null when there is none.</summary>
+    public FindingWaiver? Waiver { get; init; }
+
+    /// <summary>True when an active waiver accepts this finding's failure: it keeps its outcome but blocks nothing.</summary>
+    public bool IsWaived => Waiver is { State: ApprovalState.Active } && Outcome is not (Outcome.Pass or Outcome.NotApplicable);
 }

@@ -14,6 +14,8 @@ public sealed record NotCondition(Condition Inner) : Condition
         return inner with { Value = value };
     }
 
+    public override Condition Map(Func<CompareCondition, Condition> map) => new NotCondition(Inner.Map(map));
+
     public override IEnumerable<string> FactNames => Inner.FactNames;
 
     public override string Describe() => "not " + Inner.Describe();

@@ -39,6 +39,9 @@ public sealed record RuleDefinition
     /// <summary>Facts that must pass, fail or be not applicable; <c>mlaudit rules verify</c> evaluates them.</summary>
     public IReadOnlyList<RuleExample> Examples { get; init; } = [];
 
+    /// <summary>How a person may attest this rule; null when only evidence counts.</summary>
+    public Assessment.AttestationSpec? Attestation { get; init; }
+
     /// <summary>Where the rule was loaded from (file path or embedded resource name).</summary>
     public string Source { get; init; } = "";
 }

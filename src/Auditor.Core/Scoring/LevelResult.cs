@@ -17,6 +17,12 @@ public sealed record LevelResult
 
     public int NotApplicable { get; init; }
 
+    /// <summary>Findings of this level whose failure an active waiver accepts.</summary>
+    public int Waived { get; init; }
+
+    /// <summary>Findings of this level whose outcome rests on an attestation.</summary>
+    public int Attested { get; init; }
+
     /// <summary>Required rules of this level that failed, errored or are unknown.</summary>
     public IReadOnlyList<string> Blocking { get; init; } = [];
 }

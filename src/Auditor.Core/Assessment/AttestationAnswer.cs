@@ -1,0 +1,7 @@
+namespace Auditor.Core.Assessment;
+
+public enum AttestationAnswer
+{
+    Yes,
+    No,
+}
