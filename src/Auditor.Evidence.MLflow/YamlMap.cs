@@ -50,6 +50,17 @@ internal sealed class YamlMap
     public DateTimeOffset? Time(string key) =>
         Long(key) is { } ms and > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
+    /// <summary>A nested mapping, or null when the key is absent or not a mapping.</summary>
+    public YamlMap? Map(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlMappingNode mapping ? new YamlMap(mapping) : null;
+
+    /// <summary>Whether the key is present with a non-null value.</summary>
+    public bool Has(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) && !(value is YamlScalarNode scalar && IsNull(scalar));
+
+    /// <summary>The mapping's keys in file order.</summary>
+    public IReadOnlyList<string> Keys() => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToList();
+
     /// <summary>A nested mapping of scalars (for example an input's <c>tags</c>), empty when absent.</summary>
     public IReadOnlyDictionary<string, string> Strings(string key)
     {

@@ -13,6 +13,9 @@ public sealed record LoggedModel
 
     public string? ArtifactLocation { get; init; }
 
+    /// <summary>The model files at <see cref="ArtifactLocation"/>.</summary>
+    public ModelArtifact? Artifact { get; init; }
+
     /// <summary>UNSPECIFIED, PENDING, READY or FAILED.</summary>
     public string? Status { get; init; }
 

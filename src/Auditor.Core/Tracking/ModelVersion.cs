@@ -19,6 +19,9 @@ public sealed record ModelVersion
 
     public string? StorageLocation { get; init; }
 
+    /// <summary>The model files the version points to (via <see cref="Source"/>, else <see cref="StorageLocation"/>).</summary>
+    public ModelArtifact? Artifact { get; init; }
+
     /// <summary>MLflow 3.x logged model id (<c>m-...</c>) the version points to, if any.</summary>
     public string? ModelId { get; init; }
 

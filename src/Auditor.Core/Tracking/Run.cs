@@ -33,6 +33,15 @@ public sealed record Run
     /// <summary>MLflow 3.x logged models this run produced (run outputs).</summary>
     public IReadOnlyList<string> OutputModelIds { get; init; } = [];
 
+    /// <summary>MLflow 3.x logged models this run used as inputs (model inputs).</summary>
+    public IReadOnlyList<string> InputModelIds { get; init; } = [];
+
+    /// <summary>
+    /// The model artifacts this run logged: 2.x entries of <c>mlflow.log-model.history</c> and the artifacts of its
+    /// 3.x output logged models.
+    /// </summary>
+    public IReadOnlyList<ModelArtifact> Models { get; init; } = [];
+
     /// <summary>The commit recorded in <c>mlflow.source.git.commit</c>, if any.</summary>
     public string? GitCommit => Tags.TryGetValue(SystemTags.GitCommit, out var sha) && sha.Length > 0 ? sha : null;
 

@@ -14,6 +14,9 @@ public sealed record TrackingStore
     /// <summary>The local root (file store folder or database file), when there is one.</summary>
     public string? Root { get; init; }
 
+    /// <summary>The SQL store's alembic revision (<c>alembic_version.version_num</c>); null for file stores.</summary>
+    public string? SchemaRevision { get; init; }
+
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
 
     public IReadOnlyList<Run> Runs { get; init; } = [];
@@ -21,6 +24,9 @@ public sealed record TrackingStore
     public IReadOnlyList<RegisteredModel> RegisteredModels { get; init; } = [];
 
     public IReadOnlyList<LoggedModel> LoggedModels { get; init; } = [];
+
+    /// <summary>Every distinct model artifact referenced by runs, logged models and model versions.</summary>
+    public IReadOnlyList<ModelArtifact> ModelArtifacts { get; init; } = [];
 
     /// <summary>What could not be read, one line each.</summary>
     public IReadOnlyList<StoreProblem> Problems { get; init; } = [];

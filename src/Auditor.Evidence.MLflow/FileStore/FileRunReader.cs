@@ -11,6 +11,7 @@ internal static class FileRunReader
         var id = meta.String("run_id") ?? meta.String("run_uuid") ?? Path.GetFileName(runFolder);
         var tags = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Tags));
         var name = NonEmpty(meta.String("run_name")) ?? NonEmpty(meta.String("name")) ?? tags.GetValueOrDefault(SystemTags.RunName);
+        var (datasetInputs, modelInputs) = ReadInputs(Path.Combine(runFolder, FileStoreLayout.Inputs), datasets, problems);
         return new Run
         {
             Id = id,
@@ -20,12 +21,13 @@ internal static class FileRunReader
             Lifecycle = ParseLifecycle(meta.String("lifecycle_stage")),
             StartTime = meta.Time("start_time"),
             EndTime = meta.Time("end_time"),
-            UserId = meta.String("user_id"),
+            UserId = NonEmpty(meta.String("user_id")) ?? tags.GetValueOrDefault(SystemTags.User),
             ArtifactUri = meta.String("artifact_uri"),
             Params = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Params)),
             Tags = tags,
             Metrics = ReadMetrics(Path.Combine(runFolder, FileStoreLayout.Metrics), problems),
-            Datasets = ReadDatasetInputs(Path.Combine(runFolder, FileStoreLayout.Inputs), datasets, problems),
+            Datasets = datasetInputs,
+            InputModelIds = modelInputs,
             OutputModelIds = SubfolderNames(Path.Combine(runFolder, FileStoreLayout.Outputs)),
         };
     }
@@ -84,21 +86,27 @@ internal static class FileRunReader
     }
 
     /// <summary>
-    /// Dataset inputs. The run id comes from the folder, never from the file: MLflow writes the dataset id
-    /// into <c>destination_id</c> by mistake.
+    /// Dataset inputs and (3.x) model inputs (<c>source_type: MODEL</c>, <c>source_id: m-...</c>). The run id comes
+    /// from the folder, never from the file: MLflow writes the source id into <c>destination_id</c> by mistake.
     /// </summary>
-    private static IReadOnlyList<DatasetInput> ReadDatasetInputs(string folder, IReadOnlyDictionary<string, DatasetRecord> datasets, ProblemLog problems)
+    private static (IReadOnlyList<DatasetInput> Datasets, IReadOnlyList<string> Models) ReadInputs(string folder, IReadOnlyDictionary<string, DatasetRecord> datasets, ProblemLog problems)
     {
         if (!Directory.Exists(folder))
         {
-            return [];
+            return ([], []);
         }
 
         var inputs = new List<DatasetInput>();
+        var models = new List<string>();
         foreach (var inputFolder in Directory.EnumerateDirectories(folder))
         {
             var metaPath = Path.Combine(inputFolder, FileStoreLayout.Meta);
             var meta = problems.Try(metaPath, () => YamlMap.Load(metaPath));
+            if (meta is not null && meta.String("source_type") == "MODEL" && meta.String("source_id") is { Length: > 0 } modelId)
+            {
+                models.Add(modelId);
+            }
+
             if (meta is null || meta.String("source_type") != "DATASET")
             {
                 continue;
@@ -121,7 +129,8 @@ internal static class FileRunReader
             });
         }
 
-        return inputs;
+        models.Sort(StringComparer.Ordinal);
+        return (inputs, models);
     }
 
     private static IReadOnlyList<string> SubfolderNames(string folder) =>

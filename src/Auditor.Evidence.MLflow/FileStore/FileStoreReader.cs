@@ -1,4 +1,5 @@
 using Auditor.Core.Tracking;
+using Auditor.Evidence.MLflow.Artifacts;
 
 namespace Auditor.Evidence.MLflow.FileStore;
 
@@ -34,7 +35,7 @@ public static class FileStoreReader
             .OfType<LoggedModel>()
             .ToList();
 
-        return new TrackingStore
+        var store = new TrackingStore
         {
             Kind = TrackingStoreKind.File,
             Uri = redactedUri,
@@ -43,8 +44,10 @@ public static class FileStoreReader
             Runs = runs,
             RegisteredModels = FileRegistryReader.Read(root, problems),
             LoggedModels = loggedModels,
-            Problems = problems.ToList(),
         };
+        // A deleted experiment's folder moves to .trash, and its artifacts with it.
+        var artifactRoots = new[] { root, Path.Combine(root, FileStoreLayout.Trash) };
+        return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root), problems);
     }
 
     private static IEnumerable<string> ExperimentFolders(string root)

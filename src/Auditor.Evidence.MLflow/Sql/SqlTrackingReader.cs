@@ -40,6 +40,7 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
         var metrics = MetricSummaries();
         var datasets = DatasetInputs();
         var outputs = OutputModels();
+        var modelInputs = InputModels();
         return SqlRows.Query(connection, "SELECT run_uuid, experiment_id, name, status, lifecycle_stage, start_time, end_time, user_id, artifact_uri FROM runs ORDER BY experiment_id, start_time, run_uuid", r =>
         {
             var id = r.Text(0)!;
@@ -53,13 +54,14 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                 Lifecycle = FileRunReader.ParseLifecycle(r.Text(4)),
                 StartTime = r.Time(5),
                 EndTime = r.Time(6),
-                UserId = r.Text(7),
+                UserId = string.IsNullOrEmpty(r.Text(7)) ? runTags.GetValueOrDefault(SystemTags.User) : r.Text(7),
                 ArtifactUri = r.Text(8),
                 Tags = runTags,
                 Params = parameters.GetValueOrDefault(id) ?? new Dictionary<string, string>(),
                 Metrics = metrics.GetValueOrDefault(id) ?? new Dictionary<string, MetricSummary>(),
                 Datasets = datasets.GetValueOrDefault(id) ?? [],
                 OutputModelIds = outputs.GetValueOrDefault(id) ?? [],
+                InputModelIds = modelInputs.GetValueOrDefault(id) ?? [],
             };
         });
     }
@@ -137,6 +139,14 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
         !schema.Has("inputs")
             ? []
             : SqlRows.Query(connection, "SELECT source_id, destination_id FROM inputs WHERE source_type = 'RUN_OUTPUT' AND destination_type = 'MODEL_OUTPUT'", r => (Run: r.Text(0)!, Model: r.Text(1)!))
+                .GroupBy(x => x.Run, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Model).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+    /// <summary>3.x model inputs: rows <c>RUN_INPUT</c> (run) to <c>MODEL_INPUT</c> (model id).</summary>
+    private Dictionary<string, List<string>> InputModels() =>
+        !schema.Has("inputs")
+            ? []
+            : SqlRows.Query(connection, "SELECT source_id, destination_id FROM inputs WHERE source_type = 'RUN_INPUT' AND destination_type = 'MODEL_INPUT'", r => (Run: r.Text(0)!, Model: r.Text(1)!))
                 .GroupBy(x => x.Run, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(x => x.Model).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using Auditor.Core.Tracking;
+using Auditor.Evidence.MLflow.Artifacts;
 using Microsoft.Data.Sqlite;
 
 namespace Auditor.Evidence.MLflow.Sql;
@@ -13,11 +14,9 @@ public static class SqliteStoreReader
             throw new FileNotFoundException($"{databasePath}: the SQLite database does not exist");
         }
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        using var connection = new SqliteConnection(builder.ToString());
         try
         {
-            connection.Open();
+            using var connection = SqliteConnectionFactory.OpenReadOnly(databasePath);
             var dialect = new SqliteDialect();
             var schema = dialect.Introspect(connection);
             if (!schema.Has("experiments") || !schema.Has("runs"))
@@ -27,16 +26,19 @@ public static class SqliteStoreReader
 
             var tracking = new SqlTrackingReader(connection, schema, dialect);
             var registry = new SqlRegistryReader(connection, schema, tracking);
-            return new TrackingStore
+            var store = new TrackingStore
             {
                 Kind = TrackingStoreKind.Sqlite,
                 Uri = redactedUri,
                 Root = databasePath,
+                SchemaRevision = schema.AlembicRevision,
                 Experiments = tracking.Experiments(),
                 Runs = tracking.Runs(),
                 RegisteredModels = registry.RegisteredModels(),
                 LoggedModels = registry.LoggedModels(),
             };
+            var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
+            return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns")], folder), new ProblemLog());
         }
         catch (SqliteException e)
         {
