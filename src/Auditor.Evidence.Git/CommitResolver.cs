@@ -35,7 +35,7 @@ public static class CommitResolver
     {
         var shallow = repository.Info.IsShallow;
         var found = shas.Distinct(StringComparer.OrdinalIgnoreCase).Select(sha => (Sha: sha, Commit: Find(repository, sha))).ToList();
-        var reachable = found.Any(f => f.Commit is not null) ? ReachableSet(repository) : [];
+        var reachable = Reachable(repository, found.Where(f => f.Commit is not null).Select(f => f.Commit!.Id));
         return found.Select(f => f.Commit is { } commit
                 ? new CommitResolution
                 {
@@ -79,9 +79,32 @@ public static class CommitResolver
     private static bool IsCommitId(string sha) =>
         sha.Length is >= 7 and <= FullLength && sha.All(char.IsAsciiHexDigit);
 
-    private static HashSet<ObjectId> ReachableSet(Repository repository)
+    /// <summary>
+    /// Which of <paramref name="targets"/> are reachable from a branch or tag: one walk over the history,
+    /// stopped as soon as every target has been seen.
+    /// </summary>
+    private static HashSet<ObjectId> Reachable(Repository repository, IEnumerable<ObjectId> targets)
     {
+        var pending = targets.ToHashSet();
+        var reachable = new HashSet<ObjectId>();
+        if (pending.Count == 0)
+        {
+            return reachable;
+        }
+
         var filter = new CommitFilter { IncludeReachableFrom = HistoryRefs.All(repository), SortBy = CommitSortStrategies.None };
-        return repository.Commits.QueryBy(filter).Select(c => c.Id).ToHashSet();
+        foreach (var commit in repository.Commits.QueryBy(filter))
+        {
+            if (pending.Remove(commit.Id))
+            {
+                reachable.Add(commit.Id);
+                if (pending.Count == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return reachable;
     }
 }
