@@ -12,7 +12,9 @@ public static class GitRepositoryCollector
     /// <summary>Dirty paths kept as evidence; the flag itself counts them all.</summary>
     public const int DirtyFileCap = 50;
 
-    public static Collected<RepositoryEvidence> Collect(string projectPath)
+    public static Collected<RepositoryEvidence> Collect(string projectPath) => Collect(projectPath, GitCollectionOptions.Default);
+
+    public static Collected<RepositoryEvidence> Collect(string projectPath, GitCollectionOptions options)
     {
         string? gitDirectory;
         try
@@ -32,7 +34,7 @@ public static class GitRepositoryCollector
         try
         {
             using var repository = new Repository(gitDirectory);
-            return Collected<RepositoryEvidence>.Present(Describe(repository, projectPath));
+            return Collected<RepositoryEvidence>.Present(Describe(repository, projectPath, options));
         }
         catch (LibGit2SharpException e)
         {
@@ -40,7 +42,7 @@ public static class GitRepositoryCollector
         }
     }
 
-    private static RepositoryEvidence Describe(Repository repository, string projectPath)
+    private static RepositoryEvidence Describe(Repository repository, string projectPath, GitCollectionOptions options)
     {
         var root = Path.GetFullPath(repository.Info.WorkingDirectory ?? repository.Info.Path);
         var head = repository.Head.Tip;
@@ -50,6 +52,7 @@ public static class GitRepositoryCollector
                 .Where(e => e.State != FileStatus.Ignored)
                 .Select(e => e.FilePath)
                 .ToList();
+        var recent = RecentActivity.Measure(repository, head, options);
         return new RepositoryEvidence
         {
             Root = root.TrimEnd(Path.DirectorySeparatorChar),
@@ -62,6 +65,13 @@ public static class GitRepositoryCollector
             DirtyFiles = dirty.Take(DirtyFileCap).ToList(),
             Shallow = repository.Info.IsShallow,
             CommitCount = head is null ? 0 : repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = head }).Count(),
+            DirtyFileCount = dirty.Count,
+            Remotes = repository.Network.Remotes.Select(r => new GitRemote(r.Name, RemoteUrls.Strip(r.Url))).OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
+            Tags = repository.Tags.Select(t => t.FriendlyName).Order(StringComparer.Ordinal).ToList(),
+            RecentSince = recent?.Since,
+            RecentCommits = recent?.Commits ?? 0,
+            RecentAuthors = recent?.Authors ?? 0,
+            LargeBlobs = LargeBlobScanner.Scan(repository, options),
         };
     }
 }

@@ -86,7 +86,7 @@ public sealed class GitRepositoryCollectorTests
         Assert.False(evidence.Dirty);
     }
 
-    private static RepositoryEvidence Present(Collected<RepositoryEvidence> collected)
+    internal static RepositoryEvidence Present(Collected<RepositoryEvidence> collected)
     {
         Assert.True(collected.State == CollectionState.Present, collected.Reason);
         return collected.Value!;

@@ -29,7 +29,11 @@ public sealed class GitRepositoryBuilder : IDisposable
     }
 
     /// <summary>Writes the files and commits them; returns the new commit's SHA.</summary>
-    public string Commit(string message, params (string Path, string Content)[] files)
+    public string Commit(string message, params (string Path, string Content)[] files) =>
+        CommitAs("Test Author", "author@example.com", message, files);
+
+    /// <summary>Commits as the given author; returns the new commit's SHA.</summary>
+    public string CommitAs(string author, string email, string message, params (string Path, string Content)[] files)
     {
         foreach (var (path, content) in files)
         {
@@ -38,7 +42,7 @@ public sealed class GitRepositoryBuilder : IDisposable
         }
 
         _clock = _clock.AddHours(1);
-        var signature = new Signature("Test Author", "author@example.com", _clock);
+        var signature = new Signature(author, email, _clock);
         return _repository.Commit(message, signature, signature, new CommitOptions { AllowEmptyCommit = true }).Sha;
     }
 
@@ -58,6 +62,45 @@ public sealed class GitRepositoryBuilder : IDisposable
     {
         Commands.Checkout(_repository, _repository.Lookup<LibGit2Sharp.Commit>(sha));
         return this;
+    }
+
+    /// <summary>Moves the clock the next commits are made at.</summary>
+    public GitRepositoryBuilder AdvanceClock(TimeSpan by)
+    {
+        _clock += by;
+        return this;
+    }
+
+    /// <summary>Rewrites HEAD's commit with a new message; the old commit becomes unreferenced.</summary>
+    public string Amend(string message)
+    {
+        _clock = _clock.AddMinutes(1);
+        var signature = new Signature("Test Author", "author@example.com", _clock);
+        return _repository.Commit(message, signature, signature, new CommitOptions { AmendPreviousCommit = true, AllowEmptyCommit = true }).Sha;
+    }
+
+    /// <summary>Moves the current branch (and the working tree) to <paramref name="sha"/>.</summary>
+    public GitRepositoryBuilder ResetHard(string sha)
+    {
+        _repository.Reset(ResetMode.Hard, _repository.Lookup<LibGit2Sharp.Commit>(sha));
+        return this;
+    }
+
+    /// <summary>A clone through the file:// transport (objects unreachable here are not copied).</summary>
+    public TempFolder Clone(int? depth = null)
+    {
+        var target = new TempFolder();
+        string[] depthArguments = depth is { } d ? ["--depth", d.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [];
+        GitCli.Run(target.Path, ["clone", "--quiet", .. depthArguments, new Uri(Path).AbsoluteUri, "clone"]);
+        return target;
+    }
+
+    /// <summary>Adds <paramref name="otherRepository"/> as a submodule at <paramref name="at"/> and commits it.</summary>
+    public string AddSubmodule(string otherRepository, string at)
+    {
+        GitCli.Run(Path, "submodule", "add", "--quiet", new Uri(otherRepository).AbsoluteUri, at);
+        GitCli.Run(Path, "commit", "--quiet", "-m", "Add submodule " + at);
+        return _repository.Head.Tip.Sha;
     }
 
     public void Dispose()

@@ -14,4 +14,11 @@ public sealed record EvidenceBundle
     public required Collected<RepositoryEvidence> Repository { get; init; }
 
     public required Collected<TrackingStore> Tracking { get; init; }
+
+    /// <summary>The distinct commits recorded on runs, resolved against the repository.</summary>
+    public Collected<IReadOnlyList<CommitResolution>> Commits { get; init; } =
+        Collected<IReadOnlyList<CommitResolution>>.Absent("commits were not resolved");
+
+    /// <summary>The project's ML engineering files: environments, CI, tests, pipelines, deployment, monitoring.</summary>
+    public Collected<ProjectEvidence> Project { get; init; } = Collected<ProjectEvidence>.Absent("project files were not collected");
 }

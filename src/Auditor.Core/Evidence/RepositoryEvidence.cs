@@ -27,4 +27,23 @@ public sealed record RepositoryEvidence
     public bool Shallow { get; init; }
 
     public int CommitCount { get; init; }
+
+    /// <summary>Every path with uncommitted changes, of which <see cref="DirtyFiles"/> keeps the first few.</summary>
+    public int DirtyFileCount { get; init; }
+
+    public IReadOnlyList<GitRemote> Remotes { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Start of the recent-activity window (HEAD time, or the injected clock, minus the window).</summary>
+    public DateTimeOffset? RecentSince { get; init; }
+
+    /// <summary>Commits reachable from HEAD committed since <see cref="RecentSince"/>.</summary>
+    public int RecentCommits { get; init; }
+
+    /// <summary>Distinct author e-mail addresses (case-insensitive) among <see cref="RecentCommits"/>.</summary>
+    public int RecentAuthors { get; init; }
+
+    /// <summary>Large or model/data files anywhere in the history reachable from any reference, capped by the collector.</summary>
+    public IReadOnlyList<LargeBlob> LargeBlobs { get; init; } = [];
 }

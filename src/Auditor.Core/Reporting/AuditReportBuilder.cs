@@ -26,7 +26,7 @@ public static class AuditReportBuilder
             Maturity = new MaturityResult(scorecard.Level, scorecard.Levels),
             Categories = scorecard.Categories,
             Findings = findings,
-            Commits = store is null ? [] : Commits(store),
+            Commits = store is null ? [] : Commits(store, evidence.Commits.Value),
             Problems = Problems(evidence),
         };
     }
@@ -54,12 +54,15 @@ public static class AuditReportBuilder
         };
     }
 
-    private static IReadOnlyList<CommitUsage> Commits(TrackingStore store) =>
-        store.Runs.Where(r => r.GitCommit is not null)
+    private static IReadOnlyList<CommitUsage> Commits(TrackingStore store, IReadOnlyList<CommitResolution>? resolved)
+    {
+        var states = (resolved ?? []).DistinctBy(r => r.Sha, StringComparer.OrdinalIgnoreCase).ToDictionary(r => r.Sha, r => r.State, StringComparer.OrdinalIgnoreCase);
+        return store.Runs.Where(r => r.GitCommit is not null)
             .GroupBy(r => r.GitCommit!, StringComparer.Ordinal)
-            .Select(g => new CommitUsage(g.Key, g.Count()))
+            .Select(g => new CommitUsage(g.Key, g.Count(), states.GetValueOrDefault(g.Key, CommitPresence.Unknown)))
             .OrderByDescending(c => c.Runs).ThenBy(c => c.Sha, StringComparer.Ordinal)
             .ToList();
+    }
 
     private static IReadOnlyList<string> Problems(EvidenceBundle evidence)
     {
@@ -72,6 +75,16 @@ public static class AuditReportBuilder
         if (evidence.Tracking.State == CollectionState.Failed)
         {
             problems.Add($"tracking store: {evidence.Tracking.Reason}");
+        }
+
+        if (evidence.Commits.State == CollectionState.Failed)
+        {
+            problems.Add($"commits: {evidence.Commits.Reason}");
+        }
+
+        if (evidence.Project.State == CollectionState.Failed)
+        {
+            problems.Add($"project files: {evidence.Project.Reason}");
         }
 
         problems.AddRange(evidence.Tracking.Value?.Problems.Select(p => $"{p.Path}: {p.Message}") ?? []);
