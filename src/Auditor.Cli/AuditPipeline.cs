@@ -4,6 +4,7 @@ using Auditor.Core.Facts;
 using Auditor.Core.Reporting;
 using Auditor.Core.Rules;
 using Auditor.Core.Scoring;
+using Auditor.Core.Trace;
 using Auditor.Evidence.Git;
 using Auditor.Evidence.MLflow;
 using Auditor.Rules;
@@ -23,7 +24,7 @@ public static class AuditPipeline
         var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, DateOnly.FromDateTime(evidence.CollectedAt.UtcDateTime));
         var scorecard = Scorer.Score(catalog.Policy, assessed.Findings);
         var report = AuditReportBuilder.Build(evidence, assessed.Findings, scorecard, ToolVersion.Info, evidence.CollectedAt);
-        return report with { Problems = [.. report.Problems, .. configProblems, .. assessed.Problems] };
+        return report with { Trace = TraceBuilder.Build(evidence), Problems = [.. report.Problems, .. configProblems, .. assessed.Problems] };
     }
 
     /// <summary>
@@ -45,12 +46,18 @@ public static class AuditPipeline
     public static EvidenceBundle Collect(AuditSettings settings, CliEnvironment environment)
     {
         var location = Locate(settings, environment);
+        var repository = GitRepositoryCollector.Collect(settings.ProjectPath);
+        var tracking = TrackingStoreReader.Collect(location);
+        var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+        var traced = tracking.Value is { } store ? TraceBuilder.CommitsToInspect(store, repository.Value?.ProjectPath ?? "") : new Dictionary<string, IReadOnlyList<string>>();
         return new EvidenceBundle
         {
             ProjectPath = settings.ProjectPath,
             CollectedAt = environment.Clock(),
-            Repository = GitRepositoryCollector.Collect(settings.ProjectPath),
-            Tracking = TrackingStoreReader.Collect(location),
+            Repository = repository,
+            Tracking = tracking,
+            Commits = repository.State == CollectionState.Present ? CommitResolver.Collect(settings.ProjectPath, runCommits) : Collected<IReadOnlyList<CommitResolution>>.Absent(repository.Reason ?? "no repository"),
+            CommitContents = repository.State == CollectionState.Present ? CommitContentsReader.Collect(settings.ProjectPath, traced) : Collected<IReadOnlyList<CommitContents>>.Absent(repository.Reason ?? "no repository"),
         };
     }
 }

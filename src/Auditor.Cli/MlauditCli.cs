@@ -15,6 +15,7 @@ public static class MlauditCli
             new AuditCommand().Build(environment),
             new RulesCommand().Build(environment),
             new AssessCommand().Build(environment),
+            new TraceCommand().Build(environment),
         };
 
         var parse = root.Parse(args);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Auditor.Core;
+using Auditor.Core.Trace;
 using Auditor.Reporting;
 
 namespace Auditor.Cli.Commands;
@@ -49,11 +51,28 @@ internal sealed class AuditCommand
         Description = "A folder with report templates that override the built-in ones.",
     };
 
+    private readonly Option<string?> _model = new("--model")
+    {
+        Description = "Pre-release audit: gate on the trace of one version of this registered model (default: its serving version, else its newest).",
+    };
+
+    private readonly Option<int?> _version = new("--version") { Description = "With --model: the version number." };
+
+    private readonly Option<string?> _alias = new("--alias") { Description = "With --model: the version with this alias." };
+
+    private readonly Option<string?> _stage = new("--stage") { Description = "With --model: the newest version in this stage." };
+
+    private readonly Option<string> _require = new("--require")
+    {
+        Description = "With --model: the verdict the version needs: reproducible (default) or partial.",
+        DefaultValueFactory = _ => "reproducible",
+    };
+
     public Command Build(CliEnvironment environment)
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _format, _outputDir, _rules, _templates, _config, _history,
+            _path, _trackingUri, _format, _outputDir, _rules, _templates, _config, _history, _model, _version, _alias, _stage, _require,
         };
         command.SetAction(parse => Run(parse, environment));
         return command;
@@ -78,7 +97,21 @@ internal sealed class AuditCommand
             report = withHistory with { Problems = [.. withHistory.Problems, .. problems] };
         }
 
+        if (parse.GetValue(_model) is not { } model)
+        {
+            ReportWriter.WriteAll(report, settings, environment);
+            return ExitCodes.Success;
+        }
+
+        var required = parse.GetValue(_require) switch
+        {
+            "reproducible" => Verdict.Reproducible,
+            "partial" => Verdict.Partial,
+            var other => throw new AuditInputException($"--require: '{other}' is not a verdict (reproducible or partial)"),
+        };
+        var release = new ReleaseSelector(model, parse.GetValue(_version), parse.GetValue(_alias), parse.GetValue(_stage)).Select(report.Trace);
+        report = report with { Trace = [release] };
         ReportWriter.WriteAll(report, settings, environment);
-        return ExitCodes.Success;
+        return PreRelease.Judge(release, required, environment.Out);
     }
 }

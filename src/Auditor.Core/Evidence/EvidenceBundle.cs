@@ -19,6 +19,10 @@ public sealed record EvidenceBundle
     public Collected<IReadOnlyList<CommitResolution>> Commits { get; init; } =
         Collected<IReadOnlyList<CommitResolution>>.Absent("commits were not resolved");
 
+    /// <summary>What the commits recorded on registered models' runs hold: entry points, environment and data files.</summary>
+    public Collected<IReadOnlyList<CommitContents>> CommitContents { get; init; } =
+        Collected<IReadOnlyList<CommitContents>>.Absent("commit contents were not read");
+
     /// <summary>The project's ML engineering files: environments, CI, tests, pipelines, deployment, monitoring.</summary>
     public Collected<ProjectEvidence> Project { get; init; } = Collected<ProjectEvidence>.Absent("project files were not collected");
 }

@@ -30,6 +30,9 @@ public sealed record AuditReport
     /// <summary>Every distinct commit recorded on runs, with how many runs record it.</summary>
     public required IReadOnlyList<CommitUsage> Commits { get; init; }
 
+    /// <summary>Every registered model version traced back to its run, commit, environment, data and artifact.</summary>
+    public IReadOnlyList<Trace.ModelTrace> Trace { get; init; } = [];
+
     /// <summary>Earlier audits kept with <c>--history</c>, oldest first, this one last; empty without <c>--history</c>.</summary>
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
 

@@ -1,0 +1,70 @@
+namespace Auditor.Core.Trace;
+
+/// <summary>
+/// One registered model version traced back to its run, commit, environment, data and artifact, with a
+/// verdict and the gaps in plain words. Its JSON form is part of the report contract (<c>trace</c>).
+/// </summary>
+public sealed record ModelTrace
+{
+    public required string Model { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string Stage { get; init; }
+
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>MLflow 3.x logged model the version points to, if any.</summary>
+    public string? LoggedModel { get; init; }
+
+    public string? RunId { get; init; }
+
+    public string? RunName { get; init; }
+
+    public required RunState RunState { get; init; }
+
+    public string? Commit { get; init; }
+
+    public required CommitState CommitState { get; init; }
+
+    /// <summary>Whether the commit is reachable from a branch or tag; null unless it is present.</summary>
+    public bool? CommitReachable { get; init; }
+
+    /// <summary>The run's <c>mlflow.source.name</c>.</summary>
+    public string? EntryPoint { get; init; }
+
+    /// <summary>Whether the entry point exists in the commit; null when that could not be checked.</summary>
+    public bool? EntryPointInCommit { get; init; }
+
+    public required EnvironmentState Environment { get; init; }
+
+    /// <summary>Where the environment evidence came from (a file beside the model, or one in the commit).</summary>
+    public string? EnvironmentSource { get; init; }
+
+    public required DataState Data { get; init; }
+
+    /// <summary>Datasets logged on the run, as name@digest.</summary>
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
+    public int Params { get; init; }
+
+    public int Metrics { get; init; }
+
+    public required ArtifactLinkState Artifact { get; init; }
+
+    public string? ArtifactUri { get; init; }
+
+    public IReadOnlyList<string> Flavors { get; init; } = [];
+
+    public bool? HasSignature { get; init; }
+
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>What keeps the version from being reproducible, in plain words; empty when it is.</summary>
+    public IReadOnlyList<string> Gaps { get; init; } = [];
+
+    /// <summary>Whether this version serves (stage Production or a serving alias).</summary>
+    public bool Serving { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+}

@@ -1,0 +1,261 @@
+using Auditor.Core.Evidence;
+using Auditor.Core.Facts;
+using Auditor.Core.Tracking;
+
+namespace Auditor.Core.Trace;
+
+/// <summary>
+/// Follows every registered model version back to its run, commit, environment, data and artifact. Pure:
+/// it reads the evidence bundle only.
+/// </summary>
+public static class TraceBuilder
+{
+    /// <summary>Lock files pin every dependency by construction.</summary>
+    private static readonly string[] LockFiles = ["poetry.lock", "uv.lock", "pdm.lock", "Pipfile.lock", "conda-lock.yml"];
+
+    private static readonly string[] EnvironmentFiles =
+        ["requirements.txt", "pyproject.toml", "setup.py", "setup.cfg", "environment.yml", "environment.yaml", "conda.yaml", "conda.yml", "python_env.yaml", "Pipfile", "Dockerfile"];
+
+    public static IReadOnlyList<ModelTrace> Build(EvidenceBundle evidence)
+    {
+        if (evidence.Tracking.Value is not { } store)
+        {
+            return [];
+        }
+
+        var context = new TraceContext(evidence, store);
+        return store.RegisteredModels
+            .SelectMany(m => m.Versions)
+            .OrderBy(v => v.ModelName, StringComparer.Ordinal).ThenByDescending(v => v.Version)
+            .Select(context.Trace)
+            .ToList();
+    }
+
+    /// <summary>The commits whose contents the trace needs, with the entry-point paths to look for in each.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CommitsToInspect(TrackingStore store, string projectPath)
+    {
+        var runs = store.Runs.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return store.RegisteredModels.SelectMany(m => m.Versions)
+            .Select(v => v.RunId is { } id && runs.TryGetValue(id, out var run) ? run : null)
+            .OfType<Run>()
+            .Where(r => r.GitCommit is not null)
+            .GroupBy(r => r.GitCommit!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<string>)g.SelectMany(r => EntryPoints.Candidates(r.Tags.GetValueOrDefault(SystemTags.SourceName), projectPath)).Distinct(StringComparer.Ordinal).ToList(),
+                StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed class TraceContext(EvidenceBundle evidence, TrackingStore store)
+    {
+        private readonly Dictionary<string, Run> _runs = store.Runs.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, CommitResolution> _commits = (evidence.Commits.Value ?? []).ToDictionary(c => c.Sha, StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, CommitContents> _contents = (evidence.CommitContents.Value ?? []).ToDictionary(c => c.Sha, StringComparer.OrdinalIgnoreCase);
+        private readonly string _projectPath = evidence.Repository.Value?.ProjectPath ?? "";
+
+        public ModelTrace Trace(ModelVersion version)
+        {
+            var gaps = new List<string>();
+            var run = version.RunId is { } id ? _runs.GetValueOrDefault(id) : null;
+            var runState = run is null ? RunState.Missing : run.Lifecycle == Lifecycle.Deleted ? RunState.Deleted : RunState.Active;
+            gaps.AddRange(runState switch
+            {
+                RunState.Missing when version.RunId is null => ["the version records no run: it was registered from a file, not from a run"],
+                RunState.Missing => [$"its run {version.RunId} no longer exists in the store (garbage-collected or from another store)"],
+                RunState.Deleted => [$"its run {version.RunId} is deleted"],
+                _ => [],
+            });
+
+            var (commitState, reachable) = Commit(run, gaps);
+            var contents = run?.GitCommit is { } sha ? _contents.GetValueOrDefault(sha) : null;
+            var entryPoint = run?.Tags.GetValueOrDefault(SystemTags.SourceName);
+            var entryPointInCommit = EntryPointInCommit(entryPoint, contents, commitState);
+            if (entryPointInCommit == false)
+            {
+                gaps.Add($"the entry point {entryPoint} is not in commit {Short(run!.GitCommit!)}");
+            }
+
+            var (environment, environmentSource) = Environment(version.Artifact, contents, gaps);
+            var data = Data(run, contents, gaps);
+            var artifact = version.Artifact?.State switch
+            {
+                ModelArtifactState.Found => ArtifactLinkState.Present,
+                ModelArtifactState.Missing => ArtifactLinkState.Missing,
+                _ => ArtifactLinkState.Unknown,
+            };
+            gaps.AddRange(artifact switch
+            {
+                ArtifactLinkState.Missing => [$"the model files are missing at {version.Artifact!.Uri}"],
+                ArtifactLinkState.Unknown when version.Artifact?.State == ModelArtifactState.Remote => [$"the model files are in remote storage ({version.Artifact.Uri}) and were not checked"],
+                ArtifactLinkState.Unknown => ["the model files could not be checked"],
+                _ => [],
+            });
+
+            if (run is not null && run.Params.Count == 0)
+            {
+                gaps.Add("the run logged no parameters");
+            }
+
+            if (run is not null && run.Metrics.Count == 0)
+            {
+                gaps.Add("the run logged no metrics");
+            }
+
+            var broken = runState != RunState.Active || commitState is CommitState.Missing or CommitState.NotRecorded || artifact == ArtifactLinkState.Missing;
+            return new ModelTrace
+            {
+                Model = version.ModelName,
+                Version = version.Version,
+                Stage = version.Stage,
+                Aliases = version.Aliases,
+                LoggedModel = version.ModelId,
+                RunId = version.RunId,
+                RunName = run?.Name,
+                RunState = runState,
+                Commit = run?.GitCommit,
+                CommitState = commitState,
+                CommitReachable = reachable,
+                EntryPoint = entryPoint,
+                EntryPointInCommit = entryPointInCommit,
+                Environment = environment,
+                EnvironmentSource = environmentSource,
+                Data = data,
+                Datasets = run?.Datasets.Select(d => $"{d.Name}@{d.Digest}").Distinct().ToList() ?? [],
+                Params = run?.Params.Count ?? 0,
+                Metrics = run?.Metrics.Count ?? 0,
+                Artifact = artifact,
+                ArtifactUri = version.Artifact?.Uri ?? version.StorageLocation ?? version.Source,
+                Flavors = version.Artifact?.Flavors ?? [],
+                HasSignature = version.Artifact?.State == ModelArtifactState.Found ? version.Artifact.HasSignature : null,
+                Verdict = broken ? Verdict.Broken : gaps.Count > 0 ? Verdict.Partial : Verdict.Reproducible,
+                Gaps = gaps,
+                Serving = RegistryFacts.IsServing(version),
+                CreatedAt = version.CreationTime,
+            };
+        }
+
+        private (CommitState State, bool? Reachable) Commit(Run? run, List<string> gaps)
+        {
+            if (run is null)
+            {
+                return (CommitState.NotRecorded, null);
+            }
+
+            if (run.GitCommit is not { } sha)
+            {
+                gaps.Add("the run does not record the git commit of its code");
+                return (CommitState.NotRecorded, null);
+            }
+
+            if (!_commits.TryGetValue(sha, out var resolution))
+            {
+                gaps.Add($"commit {Short(sha)} could not be checked: {evidence.Commits.Reason ?? "no repository"}");
+                return (CommitState.Unknown, null);
+            }
+
+            switch (resolution.State)
+            {
+                case CommitPresence.Missing:
+                    gaps.Add($"commit {Short(sha)} is not in the repository (history rewritten or never pushed)");
+                    return (CommitState.Missing, null);
+                case CommitPresence.Unknown:
+                    gaps.Add($"commit {Short(sha)} could not be found: {resolution.Detail ?? "shallow clone"}");
+                    return (CommitState.Unknown, null);
+            }
+
+            if (resolution.Reachable == false)
+            {
+                gaps.Add($"commit {Short(sha)} is not reachable from any branch or tag (it may be garbage-collected)");
+            }
+
+            return (CommitState.Present, resolution.Reachable);
+        }
+
+        private static bool? EntryPointInCommit(string? entryPoint, CommitContents? contents, CommitState state) =>
+            state != CommitState.Present || contents is null ? null
+            : EntryPoints.Candidates(entryPoint, "") is { Count: > 0 } && contents.Paths.Count > 0 ? contents.Paths.Any(p => IsEntryPoint(p, entryPoint!))
+            : null;
+
+        private static bool IsEntryPoint(string path, string entryPoint) =>
+            EntryPoints.Candidates(entryPoint, "").Any(c => path == c || path.EndsWith("/" + c, StringComparison.Ordinal));
+
+        private (EnvironmentState, string?) Environment(ModelArtifact? artifact, CommitContents? contents, List<string> gaps)
+        {
+            var env = artifact?.State == ModelArtifactState.Found ? artifact.Environment : null;
+            if (env is { HasRequirements: true, PinnedShare: { } share })
+            {
+                if (share >= 1)
+                {
+                    return (EnvironmentState.Pinned, "requirements.txt beside the model");
+                }
+
+                gaps.Add($"the model's requirements.txt pins {share:P0} of its requirements");
+                return (EnvironmentState.Unpinned, "requirements.txt beside the model");
+            }
+
+            if (contents is not null)
+            {
+                if (LockFiles.FirstOrDefault(f => contents.Paths.Any(p => p == f || p.EndsWith("/" + f, StringComparison.Ordinal))) is { } lockFile)
+                {
+                    return (EnvironmentState.Pinned, $"{lockFile} at the commit");
+                }
+
+                if (contents.RequirementsPinnedShare.Count > 0)
+                {
+                    var (file, pinned) = contents.RequirementsPinnedShare.OrderByDescending(r => r.Value).First();
+                    if (pinned >= 1)
+                    {
+                        return (EnvironmentState.Pinned, $"{file} at the commit");
+                    }
+
+                    gaps.Add($"{file} at the commit pins {pinned:P0} of its requirements");
+                    return (EnvironmentState.Unpinned, $"{file} at the commit");
+                }
+
+                if (EnvironmentFiles.FirstOrDefault(f => contents.Paths.Any(p => p == f || p.EndsWith("/" + f, StringComparison.Ordinal))) is { } declared)
+                {
+                    gaps.Add($"the environment is declared in {declared} at the commit, but its versions are not pinned");
+                    return (EnvironmentState.Unpinned, $"{declared} at the commit");
+                }
+            }
+
+            if (artifact?.State == ModelArtifactState.Missing)
+            {
+                return (EnvironmentState.Unknown, null);
+            }
+
+            if (env is { HasCondaYaml: true } or { HasPythonEnv: true })
+            {
+                gaps.Add("the model's environment file lists no pinned requirements");
+                return (EnvironmentState.Unpinned, "environment file beside the model");
+            }
+
+            if (artifact is null || artifact.State is ModelArtifactState.Remote or ModelArtifactState.Unreadable)
+            {
+                gaps.Add("the training environment could not be checked");
+                return (EnvironmentState.Unknown, null);
+            }
+
+            gaps.Add("no environment file was found beside the model or in the commit");
+            return (EnvironmentState.Missing, null);
+        }
+
+        private static DataState Data(Run? run, CommitContents? contents, List<string> gaps)
+        {
+            if (run is { Datasets.Count: > 0 })
+            {
+                return DataState.Logged;
+            }
+
+            if (contents is not null && (contents.UsesLfs || contents.Paths.Any(p => p.EndsWith("dvc.lock", StringComparison.Ordinal))))
+            {
+                return DataState.Versioned;
+            }
+
+            gaps.Add("no training data is recorded: no dataset logged on the run and no DVC or LFS data at the commit");
+            return DataState.Missing;
+        }
+
+        private static string Short(string sha) => sha.Length > 10 ? sha[..10] : sha;
+    }
+}

@@ -1,0 +1,44 @@
+using Auditor.Core.Trace;
+
+namespace Auditor.Reporting;
+
+/// <summary>Prints reproducibility traces as a tree in the terminal: model, versions, and each link of the chain.</summary>
+public static class TraceTreeWriter
+{
+    public static void Write(IEnumerable<ModelTrace> traces, TextWriter output)
+    {
+        foreach (var model in traces.GroupBy(t => t.Model, StringComparer.Ordinal))
+        {
+            output.WriteLine(TerminalText.Clean(model.Key));
+            var versions = model.ToList();
+            for (var i = 0; i < versions.Count; i++)
+            {
+                var last = i == versions.Count - 1;
+                WriteVersion(versions[i], output, last ? "└─ " : "├─ ", last ? "   " : "│  ");
+            }
+        }
+    }
+
+    private static void WriteVersion(ModelTrace t, TextWriter output, string branch, string indent)
+    {
+        var aliases = string.Concat(t.Aliases.Select(a => " @" + a));
+        output.WriteLine(TerminalText.Clean($"{branch}v{t.Version} {t.Stage}{aliases}  {Labels.Of(t.Verdict).ToUpperInvariant()}"));
+        Line(output, indent, "run", t.RunId is null ? "none recorded" : $"{t.RunId} {t.RunName} ({Labels.Of(t.RunState)})");
+        var reach = t.CommitReachable switch { true => ", reachable", false => ", unreachable", _ => "" };
+        var entry = t.EntryPointInCommit switch { true => $"; {t.EntryPoint} in commit", false => $"; {t.EntryPoint} NOT in commit", _ => t.EntryPoint is null ? "" : $"; entry point {t.EntryPoint}" };
+        Line(output, indent, "commit", $"{t.Commit ?? "-"} ({Labels.Of(t.CommitState)}{reach}){entry}");
+        Line(output, indent, "env", $"{Labels.Of(t.Environment)}{(t.EnvironmentSource is null ? "" : $" ({t.EnvironmentSource})")}");
+        Line(output, indent, "data", $"{Labels.Of(t.Data)}{(t.Datasets.Count == 0 ? "" : ": " + string.Join(", ", t.Datasets))}");
+        Line(output, indent, "logged", $"{t.Params} params, {t.Metrics} metrics");
+        var flavors = t.Flavors.Count == 0 ? "" : $", flavors {string.Join(", ", t.Flavors)}";
+        var signature = t.HasSignature switch { true => ", signature", false => ", no signature", _ => "" };
+        Line(output, indent, "artifact", $"{Labels.Of(t.Artifact)}{flavors}{signature}{(t.ArtifactUri is null ? "" : $" ({t.ArtifactUri})")}");
+        foreach (var gap in t.Gaps)
+        {
+            Line(output, indent, "gap", gap);
+        }
+    }
+
+    private static void Line(TextWriter output, string indent, string label, string text) =>
+        output.WriteLine($"{indent}  {label,-8} {TerminalText.Clean(text)}");
+}
