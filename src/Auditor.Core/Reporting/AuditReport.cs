@@ -32,4 +32,10 @@ public sealed record AuditReport
 
     /// <summary>What could not be read, one line each; the audit went on without it.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
+
+    /// <summary>Runs per month of their start time, with how many record a git commit; oldest first.</summary>
+    public IReadOnlyList<RunPeriod> RunsOverTime { get; init; } = [];
+
+    /// <summary>The reproducibility trace (filled by the trace work; empty until then). Renderers keep a section for it.</summary>
+    public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
 }

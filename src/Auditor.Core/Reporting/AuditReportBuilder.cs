@@ -28,8 +28,17 @@ public static class AuditReportBuilder
             Findings = findings,
             Commits = store is null ? [] : Commits(store),
             Problems = Problems(evidence),
+            RunsOverTime = store is null ? [] : RunsOverTime(store),
         };
     }
+
+    /// <summary>Runs per calendar month (UTC) of their start time; runs without a start time are left out.</summary>
+    public static IReadOnlyList<RunPeriod> RunsOverTime(TrackingStore store) =>
+        store.Runs.Where(r => r.StartTime is not null)
+            .GroupBy(r => r.StartTime!.Value.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RunPeriod(g.Key, g.Count(), g.Count(r => r.GitCommit is not null)))
+            .ToList();
 
     public static Inventory Count(TrackingStore store)
     {

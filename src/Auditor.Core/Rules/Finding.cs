@@ -28,4 +28,10 @@ public sealed record Finding
 
     /// <summary>How many evidence items there were before the cap.</summary>
     public int EvidenceTotal { get; init; }
+
+    /// <summary>Why the rule matters, from the rule file (plain text).</summary>
+    public string Rationale { get; init; } = "";
+
+    /// <summary>How to fix a failure, from the rule file (Markdown; renderers must not trust it as markup).</summary>
+    public string Remediation { get; init; } = "";
 }
