@@ -1,3 +1,4 @@
+using Auditor.Cli.Gate;
 using Auditor.Core;
 using Auditor.Reporting;
 
@@ -17,6 +18,9 @@ public sealed record AuditSettings
     public string? RulesDirectory { get; init; }
 
     public string? TemplatesDirectory { get; init; }
+
+    /// <summary>The CI gate; applied after every report is written.</summary>
+    public GateSettings Gate { get; init; } = GateSettings.None;
 
     public static AuditSettings Create(string path, string? trackingUri, IReadOnlyList<string> formats, string? outputDirectory, string? rules, string? templates, string currentDirectory)
     {

@@ -13,6 +13,9 @@ public sealed record CliEnvironment
 
     public required Func<DateTimeOffset> Clock { get; init; }
 
+    /// <summary>Whether to print progress on <see cref="Error"/>: only when it is a terminal, never in CI logs.</summary>
+    public bool ShowProgress { get; init; }
+
     public static CliEnvironment FromProcess() => new()
     {
         Out = Console.Out,
@@ -20,5 +23,6 @@ public sealed record CliEnvironment
         CurrentDirectory = Directory.GetCurrentDirectory(),
         Variables = Environment.GetEnvironmentVariable,
         Clock = () => DateTimeOffset.UtcNow,
+        ShowProgress = !Console.IsErrorRedirected,
     };
 }

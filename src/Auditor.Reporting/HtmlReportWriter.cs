@@ -29,11 +29,22 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
             ["css"] = new TrustedHtml(ReadTemplate(StylesheetName)),
             ["run_statuses"] = report.Inventory.Runs.ByStatus.Select(s => new { Status = s.Key, Runs = s.Value }).ToList(),
             ["findings_by_level"] = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key)
-                .Select(g => new { Level = g.Key, Name = report.Maturity.Levels.FirstOrDefault(l => l.Level == g.Key)?.Name ?? "", Findings = g.ToList() })
+                .Select(g => new
+                {
+                    Level = g.Key,
+                    Name = report.Maturity.Levels.FirstOrDefault(l => l.Level == g.Key)?.Name ?? "",
+                    Findings = g.ToList(),
+                    Categories = g.GroupBy(f => f.Category, StringComparer.Ordinal).OrderBy(c => c.Key, StringComparer.Ordinal)
+                        .Select(c => new { Category = c.Key, Findings = c.ToList() }).ToList(),
+                })
                 .ToList(),
             ["failing"] = report.Findings.Count(f => f.Outcome is Outcome.Fail or Outcome.Error),
+            ["next_level"] = report.Maturity.Levels.Where(l => l.Level > report.Maturity.Level).OrderBy(l => l.Level).FirstOrDefault(),
+            ["category_chart"] = SvgCharts.Categories(report.Categories),
+            ["runs_chart"] = SvgCharts.RunsOverTime(report.RunsOverTime),
         };
         globals.Import("label", new Func<object?, string>(LabelOf));
+        globals.Import("markdown", new Func<string?, TrustedHtml>(SafeMarkdown.ToHtml));
 
         var context = new HtmlTemplateContext();
         context.PushGlobal(globals);
