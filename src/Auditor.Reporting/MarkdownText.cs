@@ -36,9 +36,19 @@ public static class MarkdownText
     }
 
     /// <summary>
-    /// Inline code for identifiers (ids, SHAs, paths): nothing inside a code span is markup, but a backtick would end
-    /// it and a pipe would end a table cell, so backticks are dropped and pipes escaped (GFM unescapes them).
+    /// Inline code for identifiers (ids, SHAs, paths). A backtick would end the span and a pipe a table cell, so
+    /// backticks are dropped and pipes escaped (GFM unescapes them); text with markup characters is escaped as plain
+    /// text instead, so no renderer can mistake it for HTML.
     /// </summary>
-    public static string Code(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : "`" + TerminalText.Clean(text.Replace("`", "")).Replace("|", "\\|") + "`";
+    public static string Code(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        return text.IndexOfAny(['<', '>', '&']) >= 0
+            ? Escape(text)
+            : "`" + TerminalText.Clean(text.Replace("`", "")).Replace("|", "\\|") + "`";
+    }
 }

@@ -16,7 +16,7 @@ public static class SvgCharts
     {
         var height = Math.Max(1, categories.Count) * Row + 8;
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg class=\"chart\" role=\"img\" aria-label=\"Category scores\" viewBox=\"0 0 640 {height}\" width=\"640\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">"));
+        svg.Append(Invariant($"<svg class=\"chart\" role=\"img\" aria-label=\"Category scores\" viewBox=\"0 0 640 {height}\" width=\"640\" height=\"{height}\">"));
         for (var i = 0; i < categories.Count; i++)
         {
             var c = categories[i];
@@ -44,7 +44,7 @@ public static class SvgCharts
         var max = Math.Max(1, periods.Count == 0 ? 1 : periods.Max(p => p.Runs));
         var slot = periods.Count == 0 ? 0 : (width - 50.0) / periods.Count;
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg class=\"chart\" role=\"img\" aria-label=\"Runs per month and the share recording a git commit\" viewBox=\"0 0 {width} {plot + 40}\" width=\"{width}\" height=\"{plot + 40}\" xmlns=\"http://www.w3.org/2000/svg\">"));
+        svg.Append(Invariant($"<svg class=\"chart\" role=\"img\" aria-label=\"Runs per month and the share recording a git commit\" viewBox=\"0 0 {width} {plot + 40}\" width=\"{width}\" height=\"{plot + 40}\">"));
         svg.Append(Invariant($"<text x=\"0\" y=\"12\" class=\"value\">{max}</text><line x1=\"40\" y1=\"{plot + 10}\" x2=\"{width}\" y2=\"{plot + 10}\" class=\"axis\"/>"));
         for (var i = 0; i < periods.Count; i++)
         {
