@@ -59,6 +59,8 @@ internal static class RichReport
             Finding("MLA-0008", 1, "versioning " + Script, Outcome.Pass, Severity.Info, "ok"),
         ],
         Commits = [new CommitUsage("0123456789abcdef", 6)],
+        CommitsTotal = 1,
+        ProblemsTotal = 1,
         Problems = ["mlruns/1/meta.yaml: " + Script],
         RunsOverTime = [new RunPeriod("2026-01", 5, 5), new RunPeriod("2026-02", 4, 1), new RunPeriod("2026-03", 3, 0)],
     };

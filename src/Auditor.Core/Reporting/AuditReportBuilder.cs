@@ -8,10 +8,15 @@ namespace Auditor.Core.Reporting;
 /// <summary>Assembles the report model from the pipeline's stages.</summary>
 public static class AuditReportBuilder
 {
+    /// <summary>Commits and problems kept in the report (most-used commits first), so a huge store gives a report of a few MB at most.</summary>
+    public const int ListCap = 1000;
+
     public static AuditReport Build(EvidenceBundle evidence, IReadOnlyList<Finding> findings, Scorecard scorecard, ToolInfo tool, DateTimeOffset now)
     {
         var store = evidence.Tracking.Value;
         var repo = evidence.Repository.Value;
+        var commits = store is null ? [] : Commits(store);
+        var problems = Problems(evidence);
         return new AuditReport
         {
             Tool = tool,
@@ -26,8 +31,10 @@ public static class AuditReportBuilder
             Maturity = new MaturityResult(scorecard.Level, scorecard.Levels),
             Categories = scorecard.Categories,
             Findings = findings,
-            Commits = store is null ? [] : Commits(store),
-            Problems = Problems(evidence),
+            Commits = commits.Take(ListCap).ToList(),
+            CommitsTotal = commits.Count,
+            Problems = problems.Take(ListCap).ToList(),
+            ProblemsTotal = problems.Count,
             RunsOverTime = store is null ? [] : RunsOverTime(store),
         };
     }
