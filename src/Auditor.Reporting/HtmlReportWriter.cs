@@ -20,7 +20,8 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         var template = Template.Parse(ReadTemplate(TemplateName), TemplateName);
         if (template.HasErrors)
         {
-            throw new InvalidDataException($"{TemplateName}: {string.Join("; ", template.Messages)}");
+            var message = $"{TemplateName}: {string.Join("; ", template.Messages)}";
+            throw IsOverridden(TemplateName) ? new Auditor.Core.AuditInputException($"--templates {message}") : new InvalidDataException(message);
         }
 
         var globals = new ScriptObject
@@ -57,6 +58,8 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         null => "",
         _ => value.ToString() ?? "",
     };
+
+    private bool IsOverridden(string name) => templatesDirectory is not null && File.Exists(Path.Combine(templatesDirectory, name));
 
     private string ReadTemplate(string name)
     {

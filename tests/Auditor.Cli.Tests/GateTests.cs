@@ -119,6 +119,17 @@ public sealed class GateTests
     }
 
     [Fact]
+    public void Broken_override_template_is_an_input_error()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("report.html"), "{{ for x in }}");
+        var run = CliRun.Invoke(folder.Path, null, "audit", folder.Path, "--format", "html", "--templates", folder.Path, "--output-dir", folder.Combine("out"));
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("--templates report.html", run.Error);
+    }
+
+    [Fact]
     public void A_bug_exits_with_the_internal_error_code()
     {
         using var folder = new TempFolder();
