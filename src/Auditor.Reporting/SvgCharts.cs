@@ -42,7 +42,7 @@ public static class SvgCharts
         const int plot = 160;
         var width = Math.Max(640, (periods.Count * 18) + 50);
         var max = Math.Max(1, periods.Count == 0 ? 1 : periods.Max(p => p.Runs));
-        var slot = periods.Count == 0 ? 0 : (width - 50.0) / periods.Count;
+        var slot = periods.Count == 0 ? 0 : Math.Min(48, (width - 50.0) / periods.Count);
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg class=\"chart\" role=\"img\" aria-label=\"Runs per month and the share recording a git commit\" viewBox=\"0 0 {width} {plot + 40}\" width=\"{width}\" height=\"{plot + 40}\">"));
         svg.Append(Invariant($"<text x=\"0\" y=\"12\" class=\"value\">{max}</text><line x1=\"40\" y1=\"{plot + 10}\" x2=\"{width}\" y2=\"{plot + 10}\" class=\"axis\"/>"));
