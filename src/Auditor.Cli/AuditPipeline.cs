@@ -24,7 +24,13 @@ public static class AuditPipeline
         var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, DateOnly.FromDateTime(evidence.CollectedAt.UtcDateTime));
         var scorecard = Scorer.Score(catalog.Policy, assessed.Findings);
         var report = AuditReportBuilder.Build(evidence, assessed.Findings, scorecard, ToolVersion.Info, evidence.CollectedAt);
-        return report with { Trace = TraceBuilder.Build(evidence), Problems = [.. report.Problems, .. configProblems, .. assessed.Problems] };
+        var extra = configProblems.Concat(assessed.Problems).ToList();
+        return report with
+        {
+            Trace = TraceBuilder.Build(evidence),
+            Problems = [.. extra, .. report.Problems],
+            ProblemsTotal = report.ProblemsTotal + extra.Count,
+        };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Auditor.Cli.Gate;
 using Auditor.Core;
 using Auditor.Core.Assessment;
 using Auditor.Rules;
@@ -19,6 +20,9 @@ public sealed record AuditSettings
     public string? RulesDirectory { get; init; }
 
     public string? TemplatesDirectory { get; init; }
+
+    /// <summary>The CI gate; applied after every report is written.</summary>
+    public GateSettings Gate { get; init; } = GateSettings.None;
 
     /// <summary>The project's configuration (<c>.mlaudit.yml</c> or <c>--config</c>), or the defaults.</summary>
     public ProjectConfig Config { get; init; } = ProjectConfig.Empty;

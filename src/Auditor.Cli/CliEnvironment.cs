@@ -21,6 +21,9 @@ public sealed record CliEnvironment
     /// <summary>The interactive console: the one given, or one over <see cref="Out"/>.</summary>
     public IAnsiConsole Prompts => Console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
+    /// <summary>Whether to print progress on <see cref="Error"/>: only when it is a terminal, never in CI logs.</summary>
+    public bool ShowProgress { get; init; }
+
     public static CliEnvironment FromProcess() => new()
     {
         Out = System.Console.Out,
@@ -28,5 +31,6 @@ public sealed record CliEnvironment
         CurrentDirectory = Directory.GetCurrentDirectory(),
         Variables = Environment.GetEnvironmentVariable,
         Clock = () => DateTimeOffset.UtcNow,
+        ShowProgress = !System.Console.IsErrorRedirected,
     };
 }

@@ -60,7 +60,7 @@ public static class CommitContentsReader
     {
         try
         {
-            return sha.Length is >= 7 and <= 40 && sha.All(char.IsAsciiHexDigit) ? repository.Lookup<Commit>(sha) : null;
+            return sha.Length is >= 7 and <= 40 && sha.All(char.IsAsciiHexDigit) ? repository.Lookup<Commit>(sha.ToLowerInvariant()) : null;
         }
         catch (AmbiguousSpecificationException)
         {

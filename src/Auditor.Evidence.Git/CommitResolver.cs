@@ -61,14 +61,16 @@ public static class CommitResolver
             return null;
         }
 
-        if (sha.Length == FullLength)
+        // Git's ids are lowercase; a recorded SHA with capitals (hand-edited, or corrupted) still names the same object.
+        var id = sha.ToLowerInvariant();
+        if (id.Length == FullLength)
         {
-            return repository.Lookup(new ObjectId(sha), ObjectType.Commit) as Commit;
+            return repository.Lookup(new ObjectId(id), ObjectType.Commit) as Commit;
         }
 
         try
         {
-            return repository.Lookup(sha, ObjectType.Commit) as Commit;
+            return repository.Lookup(id, ObjectType.Commit) as Commit;
         }
         catch (AmbiguousSpecificationException)
         {

@@ -10,7 +10,11 @@ internal sealed class ProblemLog
 
     public void Add(string path, string message) => _problems.Enqueue(new StoreProblem(path, message));
 
-    /// <summary>Runs <paramref name="read"/>; a failure is logged against <paramref name="path"/> and yields null.</summary>
+    /// <summary>
+    /// Runs <paramref name="read"/>; a failure is logged against <paramref name="path"/> and yields null. Store files
+    /// are untrusted input: whatever a parser throws on one of them (YamlDotNet raises more than YamlException on
+    /// malformed documents) costs that file, not the audit.
+    /// </summary>
     public T? Try<T>(string path, Func<T> read)
         where T : class
     {
@@ -18,12 +22,15 @@ internal sealed class ProblemLog
         {
             return read();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            Add(path, e.Message);
+            Add(path, OneLine(e));
             return null;
         }
     }
+
+    private static string OneLine(Exception e) =>
+        (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException ? e.Message : $"unreadable ({e.Message})").Split('\n')[0].Trim();
 
     public IReadOnlyList<StoreProblem> ToList() => _problems.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
 }

@@ -27,6 +27,10 @@ internal sealed class YamlMap
         {
             throw new InvalidDataException($"invalid YAML at line {e.Start.Line}: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidDataException($"invalid YAML: {e.Message}", e);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {

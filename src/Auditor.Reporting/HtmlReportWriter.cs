@@ -20,7 +20,8 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         var template = Template.Parse(ReadTemplate(TemplateName), TemplateName);
         if (template.HasErrors)
         {
-            throw new InvalidDataException($"{TemplateName}: {string.Join("; ", template.Messages)}");
+            var message = $"{TemplateName}: {string.Join("; ", template.Messages)}";
+            throw IsOverridden(TemplateName) ? new Auditor.Core.AuditInputException($"--templates {message}") : new InvalidDataException(message);
         }
 
         var globals = new ScriptObject
@@ -29,11 +30,25 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
             ["css"] = new TrustedHtml(ReadTemplate(StylesheetName)),
             ["run_statuses"] = report.Inventory.Runs.ByStatus.Select(s => new { Status = s.Key, Runs = s.Value }).ToList(),
             ["findings_by_level"] = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key)
-                .Select(g => new { Level = g.Key, Name = report.Maturity.Levels.FirstOrDefault(l => l.Level == g.Key)?.Name ?? "", Findings = g.ToList() })
+                .Select(g => new
+                {
+                    Level = g.Key,
+                    Name = report.Maturity.Levels.FirstOrDefault(l => l.Level == g.Key)?.Name ?? "",
+                    Findings = g.ToList(),
+                    Categories = g.GroupBy(f => f.Category, StringComparer.Ordinal).OrderBy(c => c.Key, StringComparer.Ordinal)
+                        .Select(c => new { Category = c.Key, Findings = c.ToList() }).ToList(),
+                })
                 .ToList(),
             ["failing"] = report.Findings.Count(f => f.Outcome is Outcome.Fail or Outcome.Error),
+            ["next_level"] = report.Maturity.Levels.Where(l => l.Level > report.Maturity.Level).OrderBy(l => l.Level).FirstOrDefault(),
+            ["generated_at"] = report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+            ["category_chart"] = SvgCharts.Categories(report.Categories),
+            ["runs_chart"] = SvgCharts.RunsOverTime(report.RunsOverTime),
+            ["history_chart"] = SvgCharts.History(report.History),
+            ["history_categories"] = report.History.SelectMany(h => h.Categories.Keys).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
         globals.Import("label", new Func<object?, string>(LabelOf));
+        globals.Import("markdown", new Func<string?, TrustedHtml>(SafeMarkdown.ToHtml));
 
         var context = new HtmlTemplateContext();
         context.PushGlobal(globals);
@@ -46,6 +61,8 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         null => "",
         _ => value.ToString() ?? "",
     };
+
+    private bool IsOverridden(string name) => templatesDirectory is not null && File.Exists(Path.Combine(templatesDirectory, name));
 
     private string ReadTemplate(string name)
     {

@@ -6,4 +6,7 @@ public enum ReportFormat
     Console,
     Json,
     Html,
+    Sarif,
+    Junit,
+    Markdown,
 }

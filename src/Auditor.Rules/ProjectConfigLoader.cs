@@ -65,7 +65,7 @@ public static class ProjectConfigLoader
             DisabledRules = Texts(rules is null ? null : nodes.Optional(rules, "disable")).ToHashSet(StringComparer.Ordinal),
             DisabledCategories = Texts(rules is null ? null : nodes.Optional(rules, "disableCategories")).ToHashSet(StringComparer.Ordinal),
             Thresholds = Thresholds(rules is null ? null : nodes.Optional(rules, "thresholds")),
-            Gate = new GateSettings(
+            Gate = new ConfiguredGate(
                 gate is null ? null : (nodes.Optional(gate, "minLevel") is YamlScalarNode { Value: { } min } ? int.Parse(min, CultureInfo.InvariantCulture) : null),
                 gate is null ? null : (nodes.OptionalText(gate, "failOn") is { } failOn ? Enum.Parse<Severity>(failOn, ignoreCase: true) : null)),
             Waivers = Waivers(nodes, nodes.Optional(root, "waivers")),

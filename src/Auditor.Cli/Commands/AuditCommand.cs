@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Auditor.Cli.Gate;
 using Auditor.Core;
 using Auditor.Core.Trace;
 using Auditor.Reporting;
 
 namespace Auditor.Cli.Commands;
 
-/// <summary><c>mlaudit audit [PATH]</c>: audits a project and writes the requested reports.</summary>
+/// <summary><c>mlaudit audit [PATH]</c>: audits a project, writes the requested reports, then applies the gate.</summary>
 internal sealed class AuditCommand
 {
     private readonly Argument<string?> _path = new("path")
@@ -31,14 +33,14 @@ internal sealed class AuditCommand
 
     private readonly Option<string[]> _format = new("--format", "-f")
     {
-        Description = "Output formats, comma-separated: console, json, html.",
+        Description = "Output formats, comma-separated: console, json, html, sarif, junit, markdown.",
         DefaultValueFactory = _ => ["console"],
         AllowMultipleArgumentsPerToken = true,
     };
 
     private readonly Option<string?> _outputDir = new("--output-dir", "-o")
     {
-        Description = "Folder for file reports (report.json, report.html). Default: the current folder.",
+        Description = "Folder for file reports (report.json, report.html, report.sarif, report.junit.xml, report.md). Default: the current folder.",
     };
 
     private readonly Option<string?> _rules = new("--rules")
@@ -68,11 +70,26 @@ internal sealed class AuditCommand
         DefaultValueFactory = _ => "reproducible",
     };
 
+    private readonly Option<int?> _minLevel = new("--min-level")
+    {
+        Description = "Gate: exit 1 when the attained maturity level is below this level (0-4).",
+    };
+
+    private readonly Option<string?> _failOn = new("--fail-on")
+    {
+        Description = "Gate: exit 1 when a failing finding has at least this severity (info, low, medium, high, critical).",
+    };
+
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        Description = "Gate: a previous report.json; only findings that newly fail count, and improvements and regressions are listed.",
+    };
+
     public Command Build(CliEnvironment environment)
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _format, _outputDir, _rules, _templates, _config, _history, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _format, _outputDir, _rules, _templates, _config, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
         };
         command.SetAction(parse => Run(parse, environment));
         return command;
@@ -90,6 +107,18 @@ internal sealed class AuditCommand
             environment.CurrentDirectory,
             parse.GetValue(_config),
             parse.GetValue(_history));
+        settings = settings with
+        {
+            Gate = GateSettings.Create(
+                parse.GetValue(_minLevel) ?? settings.Config.Gate.MinLevel,
+                parse.GetValue(_failOn) ?? settings.Config.Gate.FailOn?.ToString().ToLowerInvariant(),
+                parse.GetValue(_baseline),
+                environment.CurrentDirectory),
+        };
+        var release = ReleaseOptions(parse);
+
+        var clock = Stopwatch.StartNew();
+        Progress(environment, $"auditing {settings.ProjectPath} ...");
         var report = AuditPipeline.Run(settings, environment);
         if (settings.HistoryDirectory is { } history)
         {
@@ -97,10 +126,27 @@ internal sealed class AuditCommand
             report = withHistory with { Problems = [.. withHistory.Problems, .. problems] };
         }
 
+        var candidate = release?.Selector.Select(report.Trace);
+        if (candidate is not null)
+        {
+            report = report with { Trace = [candidate] };
+        }
+
+        Progress(environment, $"audited {report.Inventory.Runs.Total} runs in {clock.Elapsed.TotalSeconds:0.0} s; writing reports ...");
+        ReportWriter.WriteAll(report, settings, environment);
+
+        var gate = GateEvaluator.Evaluate(report, settings.Gate);
+        GateOutput.Write(gate, settings.Gate, environment.Error);
+        var releasePassed = candidate is null || PreRelease.Judge(candidate, release!.Value.Required, environment.Out) == ExitCodes.Success;
+        return gate.Passed && releasePassed ? ExitCodes.Success : ExitCodes.GateFailed;
+    }
+
+    /// <summary>The pre-release audit's choice of version and required verdict, or null without <c>--model</c>.</summary>
+    private (ReleaseSelector Selector, Verdict Required)? ReleaseOptions(ParseResult parse)
+    {
         if (parse.GetValue(_model) is not { } model)
         {
-            ReportWriter.WriteAll(report, settings, environment);
-            return ExitCodes.Success;
+            return null;
         }
 
         var required = parse.GetValue(_require) switch
@@ -109,9 +155,14 @@ internal sealed class AuditCommand
             "partial" => Verdict.Partial,
             var other => throw new AuditInputException($"--require: '{other}' is not a verdict (reproducible or partial)"),
         };
-        var release = new ReleaseSelector(model, parse.GetValue(_version), parse.GetValue(_alias), parse.GetValue(_stage)).Select(report.Trace);
-        report = report with { Trace = [release] };
-        ReportWriter.WriteAll(report, settings, environment);
-        return PreRelease.Judge(release, required, environment.Out);
+        return (new ReleaseSelector(model, parse.GetValue(_version), parse.GetValue(_alias), parse.GetValue(_stage)), required);
+    }
+
+    private static void Progress(CliEnvironment environment, string message)
+    {
+        if (environment.ShowProgress)
+        {
+            environment.Error.WriteLine($"mlaudit: {message}");
+        }
     }
 }

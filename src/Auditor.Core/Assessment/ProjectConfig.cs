@@ -24,7 +24,7 @@ public sealed record ProjectConfig
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Thresholds { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, double>>();
 
-    public GateSettings Gate { get; init; } = new(null, null);
+    public ConfiguredGate Gate { get; init; } = new(null, null);
 
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 

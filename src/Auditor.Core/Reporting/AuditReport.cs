@@ -27,7 +27,7 @@ public sealed record AuditReport
 
     public required IReadOnlyList<Finding> Findings { get; init; }
 
-    /// <summary>Every distinct commit recorded on runs, with how many runs record it.</summary>
+    /// <summary>Distinct commits recorded on runs, with how many runs record each; most used first, capped (see <see cref="CommitsTotal"/>).</summary>
     public required IReadOnlyList<CommitUsage> Commits { get; init; }
 
     /// <summary>Every registered model version traced back to its run, commit, environment, data and artifact.</summary>
@@ -38,4 +38,14 @@ public sealed record AuditReport
 
     /// <summary>What could not be read, one line each; the audit went on without it.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
+
+    /// <summary>How many distinct commits runs record; <see cref="Commits"/> keeps the most used, up to <see cref="AuditReportBuilder.ListCap"/>.</summary>
+    public int CommitsTotal { get; init; }
+
+    /// <summary>How many problems there were; <see cref="Problems"/> keeps the first, up to <see cref="AuditReportBuilder.ListCap"/>.</summary>
+    public int ProblemsTotal { get; init; }
+
+    /// <summary>Runs per month of their start time, with how many record a git commit; oldest first.</summary>
+    public IReadOnlyList<RunPeriod> RunsOverTime { get; init; } = [];
+
 }

@@ -8,10 +8,15 @@ namespace Auditor.Core.Reporting;
 /// <summary>Assembles the report model from the pipeline's stages.</summary>
 public static class AuditReportBuilder
 {
+    /// <summary>Commits and problems kept in the report (most-used commits first), so a huge store gives a report of a few MB at most.</summary>
+    public const int ListCap = 1000;
+
     public static AuditReport Build(EvidenceBundle evidence, IReadOnlyList<Finding> findings, Scorecard scorecard, ToolInfo tool, DateTimeOffset now)
     {
         var store = evidence.Tracking.Value;
         var repo = evidence.Repository.Value;
+        var commits = store is null ? [] : Commits(store, evidence.Commits.Value);
+        var problems = Problems(evidence);
         return new AuditReport
         {
             Tool = tool,
@@ -26,10 +31,21 @@ public static class AuditReportBuilder
             Maturity = new MaturityResult(scorecard.Level, scorecard.Levels),
             Categories = scorecard.Categories,
             Findings = findings,
-            Commits = store is null ? [] : Commits(store, evidence.Commits.Value),
-            Problems = Problems(evidence),
+            Commits = commits.Take(ListCap).ToList(),
+            CommitsTotal = commits.Count,
+            Problems = problems.Take(ListCap).ToList(),
+            ProblemsTotal = problems.Count,
+            RunsOverTime = store is null ? [] : RunsOverTime(store),
         };
     }
+
+    /// <summary>Runs per calendar month (UTC) of their start time; runs without a start time are left out.</summary>
+    public static IReadOnlyList<RunPeriod> RunsOverTime(TrackingStore store) =>
+        store.Runs.Where(r => r.StartTime is not null)
+            .GroupBy(r => r.StartTime!.Value.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RunPeriod(g.Key, g.Count(), g.Count(r => r.GitCommit is not null)))
+            .ToList();
 
     public static Inventory Count(TrackingStore store)
     {

@@ -41,4 +41,10 @@ public sealed record Finding
 
     /// <summary>True when an active waiver accepts this finding's failure: it keeps its outcome but blocks nothing.</summary>
     public bool IsWaived => Waiver is { State: ApprovalState.Active } && Outcome is not (Outcome.Pass or Outcome.NotApplicable);
+
+    /// <summary>Why the rule matters, from the rule file (plain text).</summary>
+    public string Rationale { get; init; } = "";
+
+    /// <summary>How to fix a failure, from the rule file (Markdown; renderers must not trust it as markup).</summary>
+    public string Remediation { get; init; } = "";
 }

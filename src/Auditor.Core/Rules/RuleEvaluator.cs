@@ -62,5 +62,7 @@ public static class RuleEvaluator
         Message = message,
         Evidence = evidence.Take(EvidenceCap).ToList(),
         EvidenceTotal = evidence.Count,
+        Rationale = rule.Rationale.Trim(),
+        Remediation = rule.Remediation.Trim(),
     };
 }

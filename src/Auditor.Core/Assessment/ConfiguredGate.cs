@@ -3,4 +3,4 @@ using Auditor.Core.Rules;
 namespace Auditor.Core.Assessment;
 
 /// <summary>The CI gate as the configuration file sets it; command-line options win.</summary>
-public sealed record GateSettings(int? MinLevel, Severity? FailOn);
+public sealed record ConfiguredGate(int? MinLevel, Severity? FailOn);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Auditor.Core.Reporting;
+using Auditor.Core.Rules;
+
+namespace Auditor.Reporting;
+
+/// <summary>
+/// JUnit XML for CI test tabs: one test case per rule, one test suite per maturity level; failing rules are failures
+/// (errors for rules that could not be evaluated) with message and remediation; not-applicable and unknown are skipped.
+/// </summary>
+public static class JUnitReportWriter
+{
+    public static string Serialize(AuditReport report)
+    {
+        var suites = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key).Select(g => Suite(report, g.Key, g.ToList())).ToList();
+        var root = new XElement("testsuites",
+            new XAttribute("name", $"mlaudit {report.Subject.Path}"),
+            Counts(report.Findings),
+            suites);
+        var builder = new StringBuilder();
+        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, OmitXmlDeclaration = true }))
+        {
+            new XDocument(root).Save(writer);
+        }
+
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + builder.ToString().ReplaceLineEndings("\n") + "\n";
+    }
+
+    private static XElement Suite(AuditReport report, int level, IReadOnlyList<Finding> findings)
+    {
+        var name = report.Maturity.Levels.FirstOrDefault(l => l.Level == level)?.Name ?? "";
+        return new XElement("testsuite",
+            new XAttribute("name", $"Level {level} - {name}"),
+            Counts(findings),
+            new XAttribute("timestamp", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            findings.Select(Case));
+    }
+
+    private static object[] Counts(IReadOnlyCollection<Finding> findings) =>
+    [
+        new XAttribute("tests", findings.Count),
+        new XAttribute("failures", findings.Count(f => f.Outcome == Outcome.Fail)),
+        new XAttribute("errors", findings.Count(f => f.Outcome == Outcome.Error)),
+        new XAttribute("skipped", findings.Count(f => f.Outcome is Outcome.NotApplicable or Outcome.Unknown)),
+    ];
+
+    private static XElement Case(Finding finding)
+    {
+        var element = new XElement("testcase",
+            new XAttribute("classname", $"mlaudit.level{finding.Level}.{finding.Category}"),
+            new XAttribute("name", $"{finding.RuleId} {finding.Title}"));
+        var body = finding.Remediation.Length == 0 ? finding.Message : $"{finding.Message}\n\nRemediation:\n{finding.Remediation}";
+        switch (finding.Outcome)
+        {
+            case Outcome.Fail:
+                element.Add(new XElement("failure", new XAttribute("message", Clean(finding.Message)), new XAttribute("type", Labels.Of(finding.Severity)), Clean(body)));
+                break;
+            case Outcome.Error:
+                element.Add(new XElement("error", new XAttribute("message", Clean(finding.Message)), new XAttribute("type", "error"), Clean(body)));
+                break;
+            case Outcome.NotApplicable or Outcome.Unknown:
+                element.Add(new XElement("skipped", new XAttribute("message", $"{Labels.Of(finding.Outcome)}: {Clean(finding.Message)}")));
+                break;
+        }
+
+        return element;
+    }
+
+    /// <summary>XML 1.0 cannot hold most control characters even escaped; show them instead.</summary>
+    private static string Clean(string text) =>
+        text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')) ? TerminalText.Clean(text.Replace("\r\n", "\n")).Replace("\\n", "\n") : text;
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Auditor.Testing;
+
+namespace Auditor.Reporting.Tests;
+
+/// <summary>The machine formats validate against their schemas; the human summaries match checked-in golden files.</summary>
+public sealed class FormatTests
+{
+    private static readonly string ReportSchema = Path.Combine(TestPaths.RepositoryRoot, "docs", "report.schema.json");
+    private static readonly string SarifSchema = Path.Combine(AppContext.BaseDirectory, "TestData", "sarif-schema-2.1.0.json");
+
+    [Fact]
+    public void Json_reports_validate_against_the_documented_schema()
+    {
+        SchemaValidator.AssertValid(ReportSchema, JsonReportWriter.Serialize(SampleReport.Create()));
+        SchemaValidator.AssertValid(ReportSchema, JsonReportWriter.Serialize(RichReport.Create()));
+    }
+
+    [Fact]
+    public void Json_schema_rejects_an_undocumented_field_and_a_wrong_enum()
+    {
+        var json = JsonReportWriter.Serialize(RichReport.Create());
+
+        Assert.NotEmpty(SchemaValidator.Errors(ReportSchema, json.Replace("\"schemaVersion\": \"1\"", "\"schemaVersion\": \"1\", \"surprise\": 1")));
+        Assert.NotEmpty(SchemaValidator.Errors(ReportSchema, json.Replace("\"outcome\": \"fail\"", "\"outcome\": \"failed\"")));
+    }
+
+    [Fact]
+    public void Sarif_validates_against_the_official_2_1_0_schema()
+    {
+        SchemaValidator.AssertValid(SarifSchema, SarifReportWriter.Serialize(RichReport.Create()));
+        SchemaValidator.AssertValid(SarifSchema, SarifReportWriter.Serialize(SampleReport.Create()));
+    }
+
+    [Fact]
+    public void Sarif_lists_every_rule_and_reports_only_failing_findings_at_a_real_file()
+    {
+        var report = RichReport.Create();
+        var options = new SarifOptions { RepositoryUri = "https://github.com/acme/churn", AnchorFile = "MLproject" };
+        var run = JsonDocument.Parse(SarifReportWriter.Serialize(report, options)).RootElement.GetProperty("runs").EnumerateArray().Single();
+
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal(report.Findings.Select(f => f.RuleId), rules);
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["MLA-0003", "MLA-0005", "MLA-0007"], results.Select(r => r.GetProperty("ruleId").GetString()));
+        Assert.Equal(["error", "warning", "error"], results.Select(r => r.GetProperty("level").GetString()));
+        var uris = results.Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation")).ToList();
+        Assert.All(uris, u => Assert.Equal("%SRCROOT%", u.GetProperty("uriBaseId").GetString()));
+        Assert.Equal("churn%20%3Cscript%3Ewindow.__pwned%3D%27script%27%3Bdocument.title%3D%27pwned%27%3C/script%3E/MLproject", uris[0].GetProperty("uri").GetString());
+        Assert.StartsWith("models/README%20%3Cimg", uris[1].GetProperty("uri").GetString());
+        var provenance = run.GetProperty("versionControlProvenance")[0];
+        Assert.Equal("https://github.com/acme/churn", provenance.GetProperty("repositoryUri").GetString());
+        Assert.Equal(report.Subject.Repository!.Head, provenance.GetProperty("revisionId").GetString());
+        Assert.StartsWith("mlaudit/churn ", run.GetProperty("automationDetails").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Junit_parses_with_one_case_per_rule_grouped_by_level()
+    {
+        var xml = XDocument.Parse(JUnitReportWriter.Serialize(RichReport.Create()));
+
+        var suites = xml.Root!.Elements("testsuite").ToList();
+        Assert.Equal(["Level 1 - DevOps but no MLOps", "Level 2 - Automated training", "Level 3 - Automated model deployment"], suites.Select(s => (string?)s.Attribute("name")));
+        Assert.Equal(8, xml.Descendants("testcase").Count());
+        Assert.Equal("8", (string?)xml.Root.Attribute("tests"));
+        var failure = xml.Descendants("testcase").Single(c => ((string?)c.Attribute("name"))!.StartsWith("MLA-0003", StringComparison.Ordinal)).Element("failure")!;
+        Assert.Contains("Remediation:", failure.Value);
+        Assert.Contains(RichReport.Script, failure.Value);
+        Assert.Equal(2, xml.Descendants("skipped").Count());
+        Assert.Single(xml.Descendants("error"));
+        Assert.Equal("2", (string?)suites[1].Attribute("failures"));
+    }
+
+    [Fact]
+    public void Markdown_summary_matches_the_golden_file() =>
+        Golden.AssertMatches("summary.md", MarkdownReportWriter.Serialize(RichReport.Create()));
+
+    [Fact]
+    public void Markdown_escapes_project_values()
+    {
+        var md = MarkdownReportWriter.Serialize(RichReport.Create());
+
+        Assert.DoesNotContain("<script", md);
+        Assert.DoesNotContain("<img", md);
+        Assert.DoesNotContain("| pipe |", md);
+        Assert.Contains("\\| pipe \\| \\`tick\\` \\*\\*bold\\*\\*", md);
+        var rows = md.Split('\n').Where(l => l.StartsWith("| `MLA", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, row => Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(row, @"(?<!\\)\|")));
+    }
+
+    [Fact]
+    public void Console_summary_matches_the_golden_file()
+    {
+        var output = new StringWriter();
+        ConsoleReportWriter.Write(RichReport.Create(), output);
+        Golden.AssertMatches("summary.console.txt", output.ToString());
+    }
+}

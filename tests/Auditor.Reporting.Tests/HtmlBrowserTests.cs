@@ -1,0 +1,70 @@
+using Auditor.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Auditor.Reporting.Tests;
+
+/// <summary>
+/// Opens the HTML report in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright; never a
+/// downloaded browser). Skips, saying so, only when Chromium is not installed; CI installs it (.ci/install).
+/// </summary>
+public sealed class HtmlBrowserTests(ITestOutputHelper output)
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Report_renders_in_chromium_without_network_or_injected_script()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            output.WriteLine($"SKIPPED: {ChromiumPath} is not installed (run .ci/install); the browser check did not run.");
+            return;
+        }
+
+        using var folder = new TempFolder();
+        var page = folder.Combine("report.html");
+        await File.WriteAllTextAsync(page, new HtmlReportWriter().Render(RichReport.Create()));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var tab = await context.NewPageAsync();
+        var requests = new List<string>();
+        var dialogs = new List<string>();
+        tab.Request += (_, request) => requests.Add(request.Url);
+        tab.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
+        var url = new Uri(page).AbsoluteUri;
+
+        await tab.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        // Expand every <details> so evidence and guidance (where payloads sit) are rendered too.
+        await tab.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+        await tab.WaitForTimeoutAsync(300);
+
+        Assert.Equal("1", (await tab.Locator("[data-testid=level]").InnerTextAsync()).Trim());
+        Assert.Equal(8, await tab.Locator("article.finding").CountAsync());
+        Assert.Equal(2, await tab.Locator("article.finding[data-outcome=fail]").CountAsync());
+        Assert.True(await tab.Locator("[data-testid=trace]").IsVisibleAsync());
+        Assert.Contains("Reproducibility trace", await tab.Locator("[data-testid=trace]").InnerTextAsync());
+        Assert.Contains("MLA-0003", await tab.Locator("[data-testid=next-level]").InnerTextAsync());
+        Assert.Equal(2, await tab.Locator("svg.chart").CountAsync());
+        Assert.Contains("window.__pwned", await tab.Locator("body").InnerTextAsync());
+
+        Assert.Equal("undefined", await tab.EvaluateAsync<string>("() => typeof window.__pwned"));
+        Assert.StartsWith("mlaudit report:", await tab.TitleAsync());
+        Assert.Empty(dialogs);
+        Assert.Empty(await tab.Locator("body script, body img, body [onerror], body [onload]").AllAsync());
+        Assert.All(requests, r => Assert.Equal(url, r));
+
+        var artefacts = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(artefacts);
+        var screenshot = Path.Combine(artefacts, "report.png");
+        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        File.Copy(page, Path.Combine(artefacts, "report.html"), overwrite: true);
+        output.WriteLine($"screenshot: {screenshot}; requests: {string.Join(", ", requests)}");
+    }
+}
