@@ -42,9 +42,9 @@ public static class JUnitReportWriter
     private static object[] Counts(IReadOnlyCollection<Finding> findings) =>
     [
         new XAttribute("tests", findings.Count),
-        new XAttribute("failures", findings.Count(f => f.Outcome == Outcome.Fail)),
-        new XAttribute("errors", findings.Count(f => f.Outcome == Outcome.Error)),
-        new XAttribute("skipped", findings.Count(f => f.Outcome is Outcome.NotApplicable or Outcome.Unknown)),
+        new XAttribute("failures", findings.Count(f => f.Outcome == Outcome.Fail && !f.IsWaived)),
+        new XAttribute("errors", findings.Count(f => f.Outcome == Outcome.Error && !f.IsWaived)),
+        new XAttribute("skipped", findings.Count(f => f.Outcome is Outcome.NotApplicable or Outcome.Unknown || f.IsWaived)),
     ];
 
     private static XElement Case(Finding finding)
@@ -53,6 +53,14 @@ public static class JUnitReportWriter
             new XAttribute("classname", $"mlaudit.level{finding.Level}.{finding.Category}"),
             new XAttribute("name", $"{finding.RuleId} {finding.Title}"));
         var body = finding.Remediation.Length == 0 ? finding.Message : $"{finding.Message}\n\nRemediation:\n{finding.Remediation}";
+        if (finding.IsWaived)
+        {
+            var waiver = finding.Waiver!;
+            element.Add(new XElement("skipped", new XAttribute("message",
+                Clean($"waived ({Labels.Of(waiver.Reason)}, owner {waiver.Owner}, until {waiver.Expires:yyyy-MM-dd}): {finding.Message}"))));
+            return element;
+        }
+
         switch (finding.Outcome)
         {
             case Outcome.Fail:

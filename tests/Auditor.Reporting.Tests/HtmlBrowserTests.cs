@@ -46,12 +46,18 @@ public sealed class HtmlBrowserTests(ITestOutputHelper output)
         await tab.WaitForTimeoutAsync(300);
 
         Assert.Equal("1", (await tab.Locator("[data-testid=level]").InnerTextAsync()).Trim());
-        Assert.Equal(8, await tab.Locator("article.finding").CountAsync());
-        Assert.Equal(2, await tab.Locator("article.finding[data-outcome=fail]").CountAsync());
+        Assert.Equal(10, await tab.Locator("article.finding").CountAsync());
+        Assert.Equal(3, await tab.Locator("article.finding[data-outcome=fail]").CountAsync());
         Assert.True(await tab.Locator("[data-testid=trace]").IsVisibleAsync());
         Assert.Contains("Reproducibility trace", await tab.Locator("[data-testid=trace]").InnerTextAsync());
         Assert.Contains("MLA-0003", await tab.Locator("[data-testid=next-level]").InnerTextAsync());
-        Assert.Equal(2, await tab.Locator("svg.chart").CountAsync());
+        Assert.Equal(3, await tab.Locator("svg.chart").CountAsync());
+        Assert.Equal(2, await tab.Locator("[data-testid=trace-row]").CountAsync());
+        Assert.Contains("broken", (await tab.Locator("tr.verdict-broken").InnerTextAsync()).ToLowerInvariant());
+        Assert.Contains("its run d4e5f6 is deleted", await tab.Locator("[data-testid=trace]").InnerTextAsync());
+        Assert.True(await tab.Locator("[data-testid=history] svg.chart").IsVisibleAsync());
+        Assert.Contains("Waived: remediation-planned", await tab.Locator("[data-testid=waiver]").InnerTextAsync());
+        Assert.Contains("Attested, not verified", await tab.Locator("[data-testid=attestation]").InnerTextAsync());
         Assert.Contains("window.__pwned", await tab.Locator("body").InnerTextAsync());
 
         Assert.Equal("undefined", await tab.EvaluateAsync<string>("() => typeof window.__pwned"));

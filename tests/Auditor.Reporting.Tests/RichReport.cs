@@ -1,7 +1,9 @@
+using Auditor.Core.Assessment;
 using Auditor.Core.Evidence;
 using Auditor.Core.Reporting;
 using Auditor.Core.Rules;
 using Auditor.Core.Scoring;
+using Auditor.Core.Trace;
 using Auditor.Core.Tracking;
 
 namespace Auditor.Reporting.Tests;
@@ -57,6 +59,35 @@ internal static class RichReport
             Finding("MLA-0006", 3, "model-management", Outcome.Unknown, Severity.Low, "Unknown: the registry could not be read"),
             Finding("MLA-0007", 3, "model-management", Outcome.Error, Severity.Critical, "The rule could not be evaluated: boom"),
             Finding("MLA-0008", 1, "versioning " + Script, Outcome.Pass, Severity.Info, "ok"),
+            Finding("MLA-0011", 3, "data", Outcome.Fail, Severity.High, "runs.datasetShare is 0.1") with
+            {
+                Waiver = new FindingWaiver(WaiverReason.RemediationPlanned, "alice " + Script, "Lands with ML-42 " + Image, new DateOnly(2027, 3, 31), ApprovalState.Active),
+            },
+            Finding("MLA-0101", 2, "process", Outcome.Pass, Severity.Medium, "Attested 'yes' by carol") with
+            {
+                Basis = Basis.Attested,
+                Attestation = new FindingAttestation(AttestationAnswer.Yes, "carol " + Script, new DateOnly(2026, 11, 1), new DateOnly(2027, 5, 1), "https://wiki.example.com/" + Attribute, ApprovalState.Active),
+            },
+        ],
+        Trace =
+        [
+            new ModelTrace
+            {
+                Model = "churn " + Script, Version = 2, Stage = "Production", Aliases = ["champion"], RunId = "a1b2c3", RunName = "run " + Image,
+                RunState = RunState.Active, Commit = "0123456789abcdef0123456789abcdef01234567", CommitState = CommitState.Present, CommitReachable = true,
+                Environment = EnvironmentState.Pinned, Data = DataState.Logged, Artifact = ArtifactLinkState.Present, Verdict = Verdict.Reproducible, Serving = true,
+            },
+            new ModelTrace
+            {
+                Model = "churn " + Script, Version = 1, Stage = "Archived", RunId = "d4e5f6", RunState = RunState.Deleted, CommitState = CommitState.NotRecorded,
+                Environment = EnvironmentState.Unknown, Data = DataState.Missing, Artifact = ArtifactLinkState.Missing, Verdict = Verdict.Broken,
+                Gaps = ["its run d4e5f6 is deleted", "commit message " + Script],
+            },
+        ],
+        History =
+        [
+            new HistoryPoint(new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero), 0, new Dictionary<string, int?> { ["tracking"] = 40 }),
+            new HistoryPoint(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero), 1, new Dictionary<string, int?> { ["tracking"] = 67 }),
         ],
         Commits = [new CommitUsage("0123456789abcdef", 6)],
         CommitsTotal = 1,
