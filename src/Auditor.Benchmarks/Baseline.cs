@@ -14,26 +14,19 @@ internal static class Baseline
         "select * from runs; select * from params; select * from tags; select * from latest_metrics; " +
         "select run_uuid,key,count(*) from metrics group by run_uuid,key;";
 
-    public static (string Command, List<double> Seconds) For(TrackingLocation location, int repeat)
-    {
-        var command = location.Kind == TrackingStoreKind.File
+    public static string Command(TrackingLocation location) =>
+        location.Kind == TrackingStoreKind.File
             ? $"cd '{Path.GetDirectoryName(location.Target)}' && tar cf - '{Path.GetFileName(location.Target)}' | wc -c > /dev/null"
             : $"sqlite3 -readonly '{location.Target}' \"{SqliteQuery}\" > /dev/null";
-        var seconds = new List<double>();
-        for (var i = 0; i < repeat; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]) { UseShellExecute = false })!;
-            process.WaitForExit();
-            watch.Stop();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"baseline failed with exit code {process.ExitCode}: {command}");
-            }
 
-            seconds.Add(watch.Elapsed.TotalSeconds);
-        }
-
-        return (command, seconds);
+    /// <summary>Runs the baseline once; returns its wall-clock seconds.</summary>
+    public static double Once(TrackingLocation location)
+    {
+        var command = Command(location);
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]) { UseShellExecute = false })!;
+        process.WaitForExit();
+        watch.Stop();
+        return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException($"baseline failed with exit code {process.ExitCode}: {command}");
     }
 }

@@ -10,6 +10,8 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// </summary>
 internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, ISqlDialect dialect)
 {
+    private readonly StringPool _pool = new();
+
     private const double MaxDouble = 1.7976931348623157e308;
 
     public IReadOnlyList<Experiment> Experiments()
@@ -44,7 +46,7 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
         return SqlRows.Query(connection, "SELECT run_uuid, experiment_id, name, status, lifecycle_stage, start_time, end_time, user_id, artifact_uri FROM runs ORDER BY experiment_id, start_time, run_uuid", r =>
         {
             var id = r.Text(0)!;
-            var runTags = tags.GetValueOrDefault(id) ?? new Dictionary<string, string>();
+            var runTags = tags.GetValueOrDefault(id) ?? CompactMap<string>.Empty;
             return new Run
             {
                 Id = id,
@@ -57,8 +59,8 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                 UserId = string.IsNullOrEmpty(r.Text(7)) ? runTags.GetValueOrDefault(SystemTags.User) : r.Text(7),
                 ArtifactUri = r.Text(8),
                 Tags = runTags,
-                Params = parameters.GetValueOrDefault(id) ?? new Dictionary<string, string>(),
-                Metrics = metrics.GetValueOrDefault(id) ?? new Dictionary<string, MetricSummary>(),
+                Params = parameters.GetValueOrDefault(id) ?? CompactMap<string>.Empty,
+                Metrics = metrics.GetValueOrDefault(id) ?? CompactMap<MetricSummary>.Empty,
                 Datasets = datasets.GetValueOrDefault(id) ?? [],
                 OutputModelIds = outputs.GetValueOrDefault(id) ?? [],
                 InputModelIds = modelInputs.GetValueOrDefault(id) ?? [],
@@ -66,45 +68,44 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
         });
     }
 
-    /// <summary>Metric summaries per run, computed by the database; the latest value from <c>latest_metrics</c>.</summary>
-    private Dictionary<string, Dictionary<string, MetricSummary>> MetricSummaries()
+    /// <summary>
+    /// Metric summaries per run, folded from one unsorted scan of <c>metrics</c> (cheaper than GROUP BY with
+    /// DISTINCT and CASE aggregates). The latest value follows MLflow's rule, max by (step, timestamp, value), which
+    /// is what <c>latest_metrics</c> holds and what stores older than revision 6 lack.
+    /// </summary>
+    private Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> MetricSummaries()
     {
         var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
-        var isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
-        var finite = $"NOT ({isNan}) AND ABS(\"value\") < {MaxDouble:R}";
-        var latest = LatestValues();
-        var sql = $"SELECT run_uuid, \"key\", COUNT(*), COUNT(DISTINCT {step}), " +
-                  $"MIN(CASE WHEN {finite} THEN \"value\" END), MAX(CASE WHEN {finite} THEN \"value\" END), " +
-                  $"SUM(CASE WHEN {finite} THEN 0 ELSE 1 END) FROM metrics GROUP BY run_uuid, \"key\"";
-        var result = new Dictionary<string, Dictionary<string, MetricSummary>>(StringComparer.Ordinal);
-        foreach (var (run, summary) in SqlRows.Query(connection, sql, r => (r.Text(0)!, new MetricSummary
-                 {
-                     Key = r.Text(1)!,
-                     Count = (int)(r.Long(2) ?? 0),
-                     Steps = (int)(r.Long(3) ?? 0),
-                     Min = r.Double(4) ?? double.NaN,
-                     Max = r.Double(5) ?? double.NaN,
-                     HasNonFinite = (r.Long(6) ?? 0) > 0,
-                 })))
+        var isNan = schema.Has("metrics", "is_nan") ? $"CASE WHEN {dialect.IsNan("is_nan")} THEN 1 ELSE 0 END" : "0";
+        var builders = new Dictionary<string, Dictionary<string, MetricSummaryBuilder>>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
         {
-            var last = latest.TryGetValue((run, summary.Key), out var value) ? value : double.NaN;
-            (result.TryGetValue(run, out var map) ? map : result[run] = new(StringComparer.Ordinal))[summary.Key] = summary with { Last = last };
+            command.CommandText = $"SELECT run_uuid, \"key\", \"timestamp\", \"value\", {step}, {isNan} FROM metrics";
+            using var reader = command.ExecuteReader();
+            string? lastRun = null;
+            string? lastKey = null;
+            MetricSummaryBuilder? builder = null;
+            while (reader.Read())
+            {
+                var run = reader.GetString(0);
+                var key = reader.GetString(1);
+                if (builder is null || !string.Equals(run, lastRun, StringComparison.Ordinal) || !string.Equals(key, lastKey, StringComparison.Ordinal))
+                {
+                    var runBuilders = builders.TryGetValue(run, out var found) ? found : builders[run] = new(StringComparer.Ordinal);
+                    key = _pool.Get(key);
+                    builder = runBuilders.TryGetValue(key, out var existing) ? existing : runBuilders[key] = new MetricSummaryBuilder(key);
+                    (lastRun, lastKey) = (run, key);
+                }
+
+                var value = reader.GetInt64(5) == 1 ? double.NaN : Decode(reader.IsDBNull(3) ? double.NaN : reader.GetDouble(3));
+                builder.Add(reader.IsDBNull(2) ? 0 : reader.GetInt64(2), value, reader.IsDBNull(4) ? 0 : reader.GetInt64(4));
+            }
         }
 
-        return result;
-    }
-
-    private Dictionary<(string Run, string Key), double> LatestValues()
-    {
-        if (!schema.Has("latest_metrics"))
-        {
-            return [];
-        }
-
-        var isNan = schema.Has("latest_metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
-        return SqlRows.Query(connection, $"SELECT run_uuid, \"key\", \"value\", CASE WHEN {isNan} THEN 1 ELSE 0 END FROM latest_metrics", r =>
-                (Run: r.Text(0)!, Key: r.Text(1)!, Value: r.Long(3) == 1 ? double.NaN : Decode(r.Double(2) ?? double.NaN)))
-            .ToDictionary(x => (x.Run, x.Key), x => x.Value);
+        return builders.ToDictionary(
+            r => r.Key,
+            r => (IReadOnlyDictionary<string, MetricSummary>)new CompactMap<MetricSummary>(r.Value.Select(b => new KeyValuePair<string, MetricSummary>(b.Key, b.Value.Build())).ToList()),
+            StringComparer.Ordinal);
     }
 
     /// <summary>MLflow stores infinities as ±DBL_MAX; they are read back as infinities.</summary>
@@ -150,15 +151,29 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                 .GroupBy(x => x.Run, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(x => x.Model).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
-    /// <summary>Runs a (owner, key, value) query into a dictionary per owner.</summary>
-    internal Dictionary<string, Dictionary<string, string>> Grouped(string sql)
+    /// <summary>Runs a (owner, key, value) query into a compact map per owner; keys and short values are pooled.</summary>
+    internal Dictionary<string, IReadOnlyDictionary<string, string>> Grouped(string sql)
     {
-        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var (owner, key, value) in SqlRows.Query(connection, sql, r => (r.Text(0)!, r.Text(1)!, r.Text(2) ?? "")))
+        var result = new Dictionary<string, List<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
         {
-            (result.TryGetValue(owner, out var map) ? map : result[owner] = new(StringComparer.Ordinal))[key] = value;
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            string? lastOwner = null;
+            List<KeyValuePair<string, string>>? entries = null;
+            while (reader.Read())
+            {
+                var owner = reader.Text(0)!;
+                if (entries is null || !string.Equals(owner, lastOwner, StringComparison.Ordinal))
+                {
+                    entries = result.TryGetValue(owner, out var found) ? found : result[owner] = [];
+                    lastOwner = owner;
+                }
+
+                entries.Add(new(_pool.Get(reader.Text(1)!), _pool.Get(reader.Text(2) ?? "")));
+            }
         }
 
-        return result;
+        return result.ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)new CompactMap<string>(g.Value), StringComparer.Ordinal);
     }
 }
