@@ -19,14 +19,21 @@ internal static class Baseline
             ? $"cd '{Path.GetDirectoryName(location.Target)}' && tar cf - '{Path.GetFileName(location.Target)}' | wc -c > /dev/null"
             : $"sqlite3 -readonly '{location.Target}' \"{SqliteQuery}\" > /dev/null";
 
-    /// <summary>Runs the baseline once; returns its wall-clock seconds.</summary>
-    public static double Once(TrackingLocation location)
+    /// <summary>Runs the baseline once under /usr/bin/time; returns its wall-clock and CPU (user+sys, children included) seconds.</summary>
+    public static (double Wall, double Cpu) Once(TrackingLocation location)
     {
         var command = Command(location);
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]) { UseShellExecute = false })!;
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/time", ["-f", "%U %S", "/bin/sh", "-c", command]) { UseShellExecute = false, RedirectStandardError = true })!;
+        var times = process.StandardError.ReadToEnd().Trim().Split('\n')[^1].Split(' ');
         process.WaitForExit();
         watch.Stop();
-        return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException($"baseline failed with exit code {process.ExitCode}: {command}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"baseline failed with exit code {process.ExitCode}: {command}");
+        }
+
+        var cpu = times.Sum(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture));
+        return (watch.Elapsed.TotalSeconds, cpu);
     }
 }

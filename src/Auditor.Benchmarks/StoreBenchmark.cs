@@ -14,12 +14,15 @@ internal static class StoreBenchmark
         Console.WriteLine($"store: {location.RedactedUri} ({location.Kind}) -> {location.Target}");
         var seconds = new List<double>();
         var baselineSeconds = new List<double>();
+        var cpuSeconds = new List<double>();
+        var baselineCpu = new List<double>();
         TrackingStore? store = null;
         long heapAfterRead = 0;
         for (var i = 0; i < repeat; i++)
         {
             store = null;
             GC.Collect();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var collected = TrackingStoreReader.Collect(location);
             watch.Stop();
@@ -31,18 +34,21 @@ internal static class StoreBenchmark
 
             store = collected.Value!;
             seconds.Add(watch.Elapsed.TotalSeconds);
+            cpuSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             heapAfterRead = Math.Max(heapAfterRead, GC.GetTotalMemory(forceFullCollection: true));
 
             // Interleaved with the reads, so both see the same machine load (the build machine is shared).
             if (compare)
             {
-                baselineSeconds.Add(Baseline.Once(location));
+                var (wall, used) = Baseline.Once(location);
+                baselineSeconds.Add(wall);
+                baselineCpu.Add(used);
             }
         }
 
         var process = Process.GetCurrentProcess();
         process.Refresh();
-        Console.WriteLine($"read:      {Median.Format(seconds)}");
+        Console.WriteLine($"read:      {Median.Format(seconds)}; CPU (user+sys) median {Median.Of(cpuSeconds):F3} s");
         Console.WriteLine($"runs read: {store!.Runs.Count:N0} (experiments {store.Experiments.Count}, params {store.Runs.Sum(r => (long)r.Params.Count):N0}, " +
                           $"metric keys {store.Runs.Sum(r => (long)r.Metrics.Count):N0}, tags {store.Runs.Sum(r => (long)r.Tags.Count):N0}, problems {store.Problems.Count})");
         Console.WriteLine($"memory:    peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; live heap holding the store {heapAfterRead / 1048576.0:F0} MB; " +
@@ -51,7 +57,7 @@ internal static class StoreBenchmark
         if (compare)
         {
             Console.WriteLine($"baseline:  {Baseline.Command(location)}");
-            Console.WriteLine($"baseline:  {Median.Format(baselineSeconds)}");
+            Console.WriteLine($"baseline:  {Median.Format(baselineSeconds)}; CPU (user+sys) median {Median.Of(baselineCpu):F3} s");
             Console.WriteLine($"ratio:     mlaudit / baseline = {Median.Of(seconds) / Median.Of(baselineSeconds):F2} (medians)");
         }
 

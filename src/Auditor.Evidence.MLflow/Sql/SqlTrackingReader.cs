@@ -8,7 +8,11 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// Reads the tracking tables of a SQL store of any schema generation (MLflow 1.x to 3.x). Aggregation
 /// happens in SQL: metric histories are summarised by the database, not pulled row by row.
 /// </summary>
-internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, ISqlDialect dialect)
+/// <remarks>
+/// When a second connection can be opened, the metric history (by far the largest table) is scanned on it in
+/// parallel with the other queries: both cores help.
+/// </remarks>
+internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, ISqlDialect dialect, Func<DbConnection>? openAnother = null)
 {
     private readonly StringPool _pool = new();
 
@@ -37,12 +41,14 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
 
     public IReadOnlyList<Run> Runs()
     {
+        using var second = openAnother?.Invoke();
+        var metricsTask = second is null ? Task.FromResult(MetricSummaries(connection)) : Task.Run(() => MetricSummaries(second));
         var tags = Grouped("SELECT run_uuid, \"key\", \"value\" FROM tags");
         var parameters = Grouped("SELECT run_uuid, \"key\", \"value\" FROM params");
-        var metrics = MetricSummaries();
         var datasets = DatasetInputs();
         var outputs = OutputModels();
         var modelInputs = InputModels();
+        var metrics = metricsTask.GetAwaiter().GetResult();
         return SqlRows.Query(connection, "SELECT run_uuid, experiment_id, name, status, lifecycle_stage, start_time, end_time, user_id, artifact_uri FROM runs ORDER BY experiment_id, start_time, run_uuid", r =>
         {
             var id = r.Text(0)!;
@@ -69,43 +75,58 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
     }
 
     /// <summary>
-    /// Metric summaries per run, folded from one unsorted scan of <c>metrics</c> (cheaper than GROUP BY with
-    /// DISTINCT and CASE aggregates). The latest value follows MLflow's rule, max by (step, timestamp, value), which
-    /// is what <c>latest_metrics</c> holds and what stores older than revision 6 lack.
+    /// Metric summaries per run, aggregated by the database (one GROUP BY over the history, then the latest values);
+    /// runs on its own connection in parallel with the other queries when it can.
     /// </summary>
-    private Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> MetricSummaries()
+    private Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> MetricSummaries(DbConnection db)
     {
         var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
-        var isNan = schema.Has("metrics", "is_nan") ? $"CASE WHEN {dialect.IsNan("is_nan")} THEN 1 ELSE 0 END" : "0";
-        var builders = new Dictionary<string, Dictionary<string, MetricSummaryBuilder>>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
+        var isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
+        var finite = $"NOT ({isNan}) AND ABS(\"value\") < {MaxDouble:R}";
+        var latest = LatestValues(db);
+        var sql = $"SELECT run_uuid, \"key\", COUNT(*), COUNT(DISTINCT {step}), " +
+                  $"MIN(CASE WHEN {finite} THEN \"value\" END), MAX(CASE WHEN {finite} THEN \"value\" END), " +
+                  $"SUM(CASE WHEN {finite} THEN 0 ELSE 1 END) FROM metrics GROUP BY run_uuid, \"key\"";
+        var result = new Dictionary<string, List<KeyValuePair<string, MetricSummary>>>(StringComparer.Ordinal);
+        foreach (var (run, summary) in SqlRows.Query(db, sql, r => (r.GetString(0), new MetricSummary
+                 {
+                     Key = _pool.Get(r.GetString(1)),
+                     Count = (int)(r.Long(2) ?? 0),
+                     Steps = (int)(r.Long(3) ?? 0),
+                     Min = r.Double(4) ?? double.NaN,
+                     Max = r.Double(5) ?? double.NaN,
+                     HasNonFinite = (r.Long(6) ?? 0) > 0,
+                 })))
         {
-            command.CommandText = $"SELECT run_uuid, \"key\", \"timestamp\", \"value\", {step}, {isNan} FROM metrics";
-            using var reader = command.ExecuteReader();
-            string? lastRun = null;
-            string? lastKey = null;
-            MetricSummaryBuilder? builder = null;
-            while (reader.Read())
-            {
-                var run = reader.GetString(0);
-                var key = reader.GetString(1);
-                if (builder is null || !string.Equals(run, lastRun, StringComparison.Ordinal) || !string.Equals(key, lastKey, StringComparison.Ordinal))
-                {
-                    var runBuilders = builders.TryGetValue(run, out var found) ? found : builders[run] = new(StringComparer.Ordinal);
-                    key = _pool.Get(key);
-                    builder = runBuilders.TryGetValue(key, out var existing) ? existing : runBuilders[key] = new MetricSummaryBuilder(key);
-                    (lastRun, lastKey) = (run, key);
-                }
-
-                var value = reader.GetInt64(5) == 1 ? double.NaN : Decode(reader.IsDBNull(3) ? double.NaN : reader.GetDouble(3));
-                builder.Add(reader.IsDBNull(2) ? 0 : reader.GetInt64(2), value, reader.IsDBNull(4) ? 0 : reader.GetInt64(4));
-            }
+            var last = latest.TryGetValue((run, summary.Key), out var value) ? value : double.NaN;
+            (result.TryGetValue(run, out var list) ? list : result[run] = []).Add(new(summary.Key, summary with { Last = last }));
         }
 
-        return builders.ToDictionary(
-            r => r.Key,
-            r => (IReadOnlyDictionary<string, MetricSummary>)new CompactMap<MetricSummary>(r.Value.Select(b => new KeyValuePair<string, MetricSummary>(b.Key, b.Value.Build())).ToList()),
-            StringComparer.Ordinal);
+        return result.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, MetricSummary>)new CompactMap<MetricSummary>(r.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>The latest value per (run, key): <c>latest_metrics</c>, or before revision 6 (MLflow 1.3) MLflow's rule, max by (step, timestamp, value).</summary>
+    private Dictionary<(string Run, string Key), double> LatestValues(DbConnection db)
+    {
+        var table = "latest_metrics";
+        var isNan = schema.Has("latest_metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
+        if (!schema.Has("latest_metrics"))
+        {
+            var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
+            var nan = SqlRows.ColumnOr(schema, "metrics", "is_nan", "0");
+            isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
+            table = $"(SELECT run_uuid, \"key\", \"value\", {nan} AS is_nan, ROW_NUMBER() OVER (PARTITION BY run_uuid, \"key\" " +
+                    $"ORDER BY {step} DESC, \"timestamp\" DESC, \"value\" DESC) AS position FROM metrics) latest WHERE position = 1";
+        }
+
+        var values = new Dictionary<(string Run, string Key), double>();
+        foreach (var (run, key, value) in SqlRows.Query(db, $"SELECT run_uuid, \"key\", \"value\", CASE WHEN {isNan} THEN 1 ELSE 0 END FROM {table}", r =>
+                     (r.GetString(0), _pool.Get(r.GetString(1)), r.Long(3) == 1 ? double.NaN : Decode(r.Double(2) ?? double.NaN))))
+        {
+            values[(run, key)] = value;
+        }
+
+        return values;
     }
 
     /// <summary>MLflow stores infinities as ±DBL_MAX; they are read back as infinities.</summary>
