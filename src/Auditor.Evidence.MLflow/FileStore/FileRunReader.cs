@@ -5,11 +5,11 @@ namespace Auditor.Evidence.MLflow.FileStore;
 /// <summary>Reads one run folder: meta.yaml, params, tags, metric files, inputs and outputs.</summary>
 internal static class FileRunReader
 {
-    public static Run Read(string runFolder, string experimentId, IReadOnlyDictionary<string, DatasetRecord> datasets, ProblemLog problems)
+    public static Run Read(string runFolder, string experimentId, IReadOnlyDictionary<string, DatasetRecord> datasets, ProblemLog problems, StringPool pool)
     {
-        var meta = YamlMap.Load(Path.Combine(runFolder, FileStoreLayout.Meta));
+        var meta = FlatYaml.Parse(SmallFile.ReadText(Path.Combine(runFolder, FileStoreLayout.Meta)));
         var id = meta.String("run_id") ?? meta.String("run_uuid") ?? Path.GetFileName(runFolder);
-        var tags = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Tags));
+        var tags = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Tags), pool);
         var name = NonEmpty(meta.String("run_name")) ?? NonEmpty(meta.String("name")) ?? tags.GetValueOrDefault(SystemTags.RunName);
         var (datasetInputs, modelInputs) = ReadInputs(Path.Combine(runFolder, FileStoreLayout.Inputs), datasets, problems);
         return new Run
@@ -21,11 +21,11 @@ internal static class FileRunReader
             Lifecycle = ParseLifecycle(meta.String("lifecycle_stage")),
             StartTime = meta.Time("start_time"),
             EndTime = meta.Time("end_time"),
-            UserId = NonEmpty(meta.String("user_id")) ?? tags.GetValueOrDefault(SystemTags.User),
+            UserId = NonEmpty(meta.String("user_id")) is { } user ? pool.Get(user) : tags.GetValueOrDefault(SystemTags.User),
             ArtifactUri = meta.String("artifact_uri"),
-            Params = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Params)),
+            Params = ValueFolder.Read(Path.Combine(runFolder, FileStoreLayout.Params), pool),
             Tags = tags,
-            Metrics = ReadMetrics(Path.Combine(runFolder, FileStoreLayout.Metrics), problems),
+            Metrics = ReadMetrics(Path.Combine(runFolder, FileStoreLayout.Metrics), problems, pool),
             Datasets = datasetInputs,
             InputModelIds = modelInputs,
             OutputModelIds = SubfolderNames(Path.Combine(runFolder, FileStoreLayout.Outputs)),
@@ -43,46 +43,17 @@ internal static class FileRunReader
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Metric files hold "timestamp value step [dataset_name dataset_digest]" lines (2, 3 or 5 fields).</summary>
-    private static IReadOnlyDictionary<string, MetricSummary> ReadMetrics(string folder, ProblemLog problems)
+    private static IReadOnlyDictionary<string, MetricSummary> ReadMetrics(string folder, ProblemLog problems, StringPool pool)
     {
-        var metrics = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
-        foreach (var (key, file) in ValueFolder.Files(folder))
+        var metrics = new List<KeyValuePair<string, MetricSummary>>();
+        foreach (var (key, file) in ValueFolder.Files(folder, pool))
         {
             var builder = new MetricSummaryBuilder(key);
-            var lineNumber = 0;
-            foreach (var line in File.ReadLines(file))
-            {
-                lineNumber++;
-                if (!TryAddPoint(builder, line))
-                {
-                    problems.Add(file, $"line {lineNumber}: not a metric line (expected 'timestamp value step')");
-                }
-            }
-
-            metrics[key] = builder.Build();
+            MetricFile.Read(file, builder, problems);
+            metrics.Add(new(key, builder.Build()));
         }
 
-        return metrics;
-    }
-
-    private static bool TryAddPoint(MetricSummaryBuilder builder, string line)
-    {
-        var fields = line.Trim().Split(' ');
-        if (fields is not { Length: 2 or 3 or 5 }
-            || !long.TryParse(fields[0], out var timestamp)
-            || !MetricSummaryBuilder.TryParseValue(fields[1], out var value))
-        {
-            return line.Trim().Length == 0;
-        }
-
-        long step = 0;
-        if (fields.Length > 2 && !long.TryParse(fields[2], out step))
-        {
-            return false;
-        }
-
-        builder.Add(timestamp, value, step);
-        return true;
+        return metrics.Count == 0 ? CompactMap<MetricSummary>.Empty : new CompactMap<MetricSummary>(metrics);
     }
 
     /// <summary>

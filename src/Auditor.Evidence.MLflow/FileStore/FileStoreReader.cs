@@ -17,6 +17,7 @@ public static class FileStoreReader
         }
 
         var problems = new ProblemLog();
+        var pool = new StringPool();
         var experiments = ExperimentFolders(root)
             .Select(folder => problems.Try(Path.Combine(folder, FileStoreLayout.Meta), () => ExperimentFolder.Read(folder)))
             .OfType<ExperimentFolder>()
@@ -25,7 +26,7 @@ public static class FileStoreReader
         var runs = experiments
             .SelectMany(e => e.RunFolders.Select(folder => (Experiment: e, Folder: folder)))
             .AsParallel()
-            .Select(x => problems.Try(Path.Combine(x.Folder, FileStoreLayout.Meta), () => FileRunReader.Read(x.Folder, x.Experiment.Experiment.Id, x.Experiment.Datasets, problems)))
+            .Select(x => problems.Try(Path.Combine(x.Folder, FileStoreLayout.Meta), () => FileRunReader.Read(x.Folder, x.Experiment.Experiment.Id, x.Experiment.Datasets, problems, pool)))
             .OfType<Run>()
             .OrderBy(r => r.ExperimentId, StringComparer.Ordinal).ThenBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();

@@ -42,7 +42,7 @@ internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schem
     }
 
     private Dictionary<string, List<ModelVersion>> Versions(
-        Dictionary<string, Dictionary<string, string>> tags,
+        Dictionary<string, IReadOnlyDictionary<string, string>> tags,
         List<(string Model, string Alias, int Version)> aliases)
     {
         var runLink = SqlRows.ColumnOr(schema, "model_versions", "run_link", "NULL");

@@ -8,8 +8,14 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// Reads the tracking tables of a SQL store of any schema generation (MLflow 1.x to 3.x). Aggregation
 /// happens in SQL: metric histories are summarised by the database, not pulled row by row.
 /// </summary>
-internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, ISqlDialect dialect)
+/// <remarks>
+/// When a second connection can be opened, the metric history (by far the largest table) is scanned on it in
+/// parallel with the other queries: both cores help.
+/// </remarks>
+internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, ISqlDialect dialect, Func<DbConnection>? openAnother = null)
 {
+    private readonly StringPool _pool = new();
+
     private const double MaxDouble = 1.7976931348623157e308;
 
     public IReadOnlyList<Experiment> Experiments()
@@ -35,16 +41,18 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
 
     public IReadOnlyList<Run> Runs()
     {
+        using var second = openAnother?.Invoke();
+        var metricsTask = second is null ? Task.FromResult(MetricSummaries(connection)) : Task.Run(() => MetricSummaries(second));
         var tags = Grouped("SELECT run_uuid, \"key\", \"value\" FROM tags");
         var parameters = Grouped("SELECT run_uuid, \"key\", \"value\" FROM params");
-        var metrics = MetricSummaries();
         var datasets = DatasetInputs();
         var outputs = OutputModels();
         var modelInputs = InputModels();
+        var metrics = metricsTask.GetAwaiter().GetResult();
         return SqlRows.Query(connection, "SELECT run_uuid, experiment_id, name, status, lifecycle_stage, start_time, end_time, user_id, artifact_uri FROM runs ORDER BY experiment_id, start_time, run_uuid", r =>
         {
             var id = r.Text(0)!;
-            var runTags = tags.GetValueOrDefault(id) ?? new Dictionary<string, string>();
+            var runTags = tags.GetValueOrDefault(id) ?? CompactMap<string>.Empty;
             return new Run
             {
                 Id = id,
@@ -57,8 +65,8 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                 UserId = string.IsNullOrEmpty(r.Text(7)) ? runTags.GetValueOrDefault(SystemTags.User) : r.Text(7),
                 ArtifactUri = r.Text(8),
                 Tags = runTags,
-                Params = parameters.GetValueOrDefault(id) ?? new Dictionary<string, string>(),
-                Metrics = metrics.GetValueOrDefault(id) ?? new Dictionary<string, MetricSummary>(),
+                Params = parameters.GetValueOrDefault(id) ?? CompactMap<string>.Empty,
+                Metrics = metrics.GetValueOrDefault(id) ?? CompactMap<MetricSummary>.Empty,
                 Datasets = datasets.GetValueOrDefault(id) ?? [],
                 OutputModelIds = outputs.GetValueOrDefault(id) ?? [],
                 InputModelIds = modelInputs.GetValueOrDefault(id) ?? [],
@@ -66,20 +74,23 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
         });
     }
 
-    /// <summary>Metric summaries per run, computed by the database; the latest value from <c>latest_metrics</c>.</summary>
-    private Dictionary<string, Dictionary<string, MetricSummary>> MetricSummaries()
+    /// <summary>
+    /// Metric summaries per run, aggregated by the database (one GROUP BY over the history, then the latest values);
+    /// runs on its own connection in parallel with the other queries when it can.
+    /// </summary>
+    private Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> MetricSummaries(DbConnection db)
     {
         var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
         var isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
         var finite = $"NOT ({isNan}) AND ABS(\"value\") < {MaxDouble:R}";
-        var latest = LatestValues();
+        var latest = LatestValues(db);
         var sql = $"SELECT run_uuid, \"key\", COUNT(*), COUNT(DISTINCT {step}), " +
                   $"MIN(CASE WHEN {finite} THEN \"value\" END), MAX(CASE WHEN {finite} THEN \"value\" END), " +
                   $"SUM(CASE WHEN {finite} THEN 0 ELSE 1 END) FROM metrics GROUP BY run_uuid, \"key\"";
-        var result = new Dictionary<string, Dictionary<string, MetricSummary>>(StringComparer.Ordinal);
-        foreach (var (run, summary) in SqlRows.Query(connection, sql, r => (r.Text(0)!, new MetricSummary
+        var result = new Dictionary<string, List<KeyValuePair<string, MetricSummary>>>(StringComparer.Ordinal);
+        foreach (var (run, summary) in SqlRows.Query(db, sql, r => (r.GetString(0), new MetricSummary
                  {
-                     Key = r.Text(1)!,
+                     Key = _pool.Get(r.GetString(1)),
                      Count = (int)(r.Long(2) ?? 0),
                      Steps = (int)(r.Long(3) ?? 0),
                      Min = r.Double(4) ?? double.NaN,
@@ -88,23 +99,34 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                  })))
         {
             var last = latest.TryGetValue((run, summary.Key), out var value) ? value : double.NaN;
-            (result.TryGetValue(run, out var map) ? map : result[run] = new(StringComparer.Ordinal))[summary.Key] = summary with { Last = last };
+            (result.TryGetValue(run, out var list) ? list : result[run] = []).Add(new(summary.Key, summary with { Last = last }));
         }
 
-        return result;
+        return result.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, MetricSummary>)new CompactMap<MetricSummary>(r.Value), StringComparer.Ordinal);
     }
 
-    private Dictionary<(string Run, string Key), double> LatestValues()
+    /// <summary>The latest value per (run, key): <c>latest_metrics</c>, or before revision 6 (MLflow 1.3) MLflow's rule, max by (step, timestamp, value).</summary>
+    private Dictionary<(string Run, string Key), double> LatestValues(DbConnection db)
     {
+        var table = "latest_metrics";
+        var isNan = schema.Has("latest_metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
         if (!schema.Has("latest_metrics"))
         {
-            return [];
+            var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
+            var nan = SqlRows.ColumnOr(schema, "metrics", "is_nan", "0");
+            isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
+            table = $"(SELECT run_uuid, \"key\", \"value\", {nan} AS is_nan, ROW_NUMBER() OVER (PARTITION BY run_uuid, \"key\" " +
+                    $"ORDER BY {step} DESC, \"timestamp\" DESC, \"value\" DESC) AS position FROM metrics) latest WHERE position = 1";
         }
 
-        var isNan = schema.Has("latest_metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
-        return SqlRows.Query(connection, $"SELECT run_uuid, \"key\", \"value\", CASE WHEN {isNan} THEN 1 ELSE 0 END FROM latest_metrics", r =>
-                (Run: r.Text(0)!, Key: r.Text(1)!, Value: r.Long(3) == 1 ? double.NaN : Decode(r.Double(2) ?? double.NaN)))
-            .ToDictionary(x => (x.Run, x.Key), x => x.Value);
+        var values = new Dictionary<(string Run, string Key), double>();
+        foreach (var (run, key, value) in SqlRows.Query(db, $"SELECT run_uuid, \"key\", \"value\", CASE WHEN {isNan} THEN 1 ELSE 0 END FROM {table}", r =>
+                     (r.GetString(0), _pool.Get(r.GetString(1)), r.Long(3) == 1 ? double.NaN : Decode(r.Double(2) ?? double.NaN))))
+        {
+            values[(run, key)] = value;
+        }
+
+        return values;
     }
 
     /// <summary>MLflow stores infinities as ±DBL_MAX; they are read back as infinities.</summary>
@@ -150,15 +172,29 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                 .GroupBy(x => x.Run, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(x => x.Model).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
-    /// <summary>Runs a (owner, key, value) query into a dictionary per owner.</summary>
-    internal Dictionary<string, Dictionary<string, string>> Grouped(string sql)
+    /// <summary>Runs a (owner, key, value) query into a compact map per owner; keys and short values are pooled.</summary>
+    internal Dictionary<string, IReadOnlyDictionary<string, string>> Grouped(string sql)
     {
-        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var (owner, key, value) in SqlRows.Query(connection, sql, r => (r.Text(0)!, r.Text(1)!, r.Text(2) ?? "")))
+        var result = new Dictionary<string, List<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
         {
-            (result.TryGetValue(owner, out var map) ? map : result[owner] = new(StringComparer.Ordinal))[key] = value;
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            string? lastOwner = null;
+            List<KeyValuePair<string, string>>? entries = null;
+            while (reader.Read())
+            {
+                var owner = reader.Text(0)!;
+                if (entries is null || !string.Equals(owner, lastOwner, StringComparison.Ordinal))
+                {
+                    entries = result.TryGetValue(owner, out var found) ? found : result[owner] = [];
+                    lastOwner = owner;
+                }
+
+                entries.Add(new(_pool.Get(reader.Text(1)!), _pool.Get(reader.Text(2) ?? "")));
+            }
         }
 
-        return result;
+        return result.ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)new CompactMap<string>(g.Value), StringComparer.Ordinal);
     }
 }

@@ -24,7 +24,7 @@ public static class SqliteStoreReader
                 throw new InvalidDataException($"{databasePath}: not an MLflow tracking database (no experiments or runs table)");
             }
 
-            var tracking = new SqlTrackingReader(connection, schema, dialect);
+            var tracking = new SqlTrackingReader(connection, schema, dialect, () => SqliteConnectionFactory.OpenReadOnly(databasePath));
             var registry = new SqlRegistryReader(connection, schema, tracking);
             var store = new TrackingStore
             {

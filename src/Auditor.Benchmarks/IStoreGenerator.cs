@@ -1,0 +1,6 @@
+namespace Auditor.Benchmarks;
+
+internal interface IStoreGenerator
+{
+    void Write(SyntheticShape shape);
+}

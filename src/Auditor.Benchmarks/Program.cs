@@ -1,0 +1,27 @@
+using Auditor.Benchmarks;
+
+// dotnet run -c Release --project src/Auditor.Benchmarks -- store <path-or-uri> [--repeat N] [--compare]
+// dotnet run -c Release --project src/Auditor.Benchmarks -- generate file|sqlite <out> --runs N [--steps S] [--schema-from mlflow.db]
+return args switch
+{
+    ["store", var target, .. var rest] => StoreBenchmark.Run(target, Options.Int(rest, "--repeat", 5), Options.Flag(rest, "--compare")),
+    ["generate", "file", var output, .. var rest] => Generate(new FileStoreGenerator(output), rest),
+    ["generate", "sqlite", var output, .. var rest] => Generate(new SqliteStoreGenerator(output, Options.String(rest, "--schema-from")), rest),
+    _ => Usage(),
+};
+
+static int Generate(IStoreGenerator generator, string[] options)
+{
+    var shape = new SyntheticShape(Options.Int(options, "--runs", 10_000), Options.Int(options, "--steps", 20));
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    generator.Write(shape);
+    Console.WriteLine($"wrote {shape.Runs:N0} runs in {shape.Experiments} experiments ({shape.Steps} steps per metric) in {started.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: store <path-or-uri> [--repeat N] [--compare]");
+    Console.Error.WriteLine("       generate file|sqlite <out> --runs N [--steps S] [--schema-from mlflow.db]");
+    return 2;
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Auditor.Core.Evidence;
+using Auditor.Core.Tracking;
+using Auditor.Evidence.MLflow;
+
+namespace Auditor.Benchmarks;
+
+/// <summary>Reads a store N times; prints the median read time, what was read, and peak memory; optionally the baseline.</summary>
+internal static class StoreBenchmark
+{
+    public static int Run(string target, int repeat, bool compare)
+    {
+        var location = Locate(target);
+        Console.WriteLine($"store: {location.RedactedUri} ({location.Kind}) -> {location.Target}");
+        var seconds = new List<double>();
+        var baselineSeconds = new List<double>();
+        var cpuSeconds = new List<double>();
+        var baselineCpu = new List<double>();
+        TrackingStore? store = null;
+        long heapAfterRead = 0;
+        for (var i = 0; i < repeat; i++)
+        {
+            store = null;
+            GC.Collect();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var collected = TrackingStoreReader.Collect(location);
+            watch.Stop();
+            if (collected.State != CollectionState.Present)
+            {
+                Console.Error.WriteLine("read failed: " + collected.Reason);
+                return 1;
+            }
+
+            store = collected.Value!;
+            seconds.Add(watch.Elapsed.TotalSeconds);
+            cpuSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+            heapAfterRead = Math.Max(heapAfterRead, GC.GetTotalMemory(forceFullCollection: true));
+
+            // Interleaved with the reads, so both see the same machine load (the build machine is shared).
+            if (compare)
+            {
+                var (wall, used) = Baseline.Once(location);
+                baselineSeconds.Add(wall);
+                baselineCpu.Add(used);
+            }
+        }
+
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine($"read:      {Median.Format(seconds)}; CPU (user+sys) median {Median.Of(cpuSeconds):F3} s");
+        Console.WriteLine($"runs read: {store!.Runs.Count:N0} (experiments {store.Experiments.Count}, params {store.Runs.Sum(r => (long)r.Params.Count):N0}, " +
+                          $"metric keys {store.Runs.Sum(r => (long)r.Metrics.Count):N0}, tags {store.Runs.Sum(r => (long)r.Tags.Count):N0}, problems {store.Problems.Count})");
+        Console.WriteLine($"memory:    peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; live heap holding the store {heapAfterRead / 1048576.0:F0} MB; " +
+                          $"GC peak-ish committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F0} MB");
+        GC.KeepAlive(store);
+        if (compare)
+        {
+            Console.WriteLine($"baseline:  {Baseline.Command(location)}");
+            Console.WriteLine($"baseline:  {Median.Format(baselineSeconds)}; CPU (user+sys) median {Median.Of(baselineCpu):F3} s");
+            Console.WriteLine($"ratio:     mlaudit / baseline = {Median.Of(seconds) / Median.Of(baselineSeconds):F2} (medians)");
+        }
+
+        return 0;
+    }
+
+    /// <summary>A project folder (with mlruns/ or mlflow.db), an mlruns folder, a .db file, or a tracking URI.</summary>
+    private static TrackingLocation Locate(string target)
+    {
+        var current = Directory.GetCurrentDirectory();
+        if (Directory.Exists(target) && (Directory.Exists(Path.Combine(target, "mlruns")) || File.Exists(Path.Combine(target, "mlflow.db"))))
+        {
+            return TrackingUriResolver.Resolve(null, Path.GetFullPath(target), _ => null, current)
+                   ?? throw new InvalidOperationException(target + ": no store found");
+        }
+
+        return target.EndsWith(".db", StringComparison.Ordinal) && File.Exists(target)
+            ? TrackingUriResolver.Parse("sqlite:///" + Path.GetFullPath(target), "/")
+            : TrackingUriResolver.Parse(target, current);
+    }
+}
