@@ -21,6 +21,12 @@ internal static class YamlText
             problem = $"line {e.Start.Line}: {e.Message}";
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some truncated documents this way, without a position.
+            problem = $"line ?: not valid YAML ({e.Message})";
+            return null;
+        }
     }
 
     public static YamlNode? Get(this YamlNode? node, string key) =>
