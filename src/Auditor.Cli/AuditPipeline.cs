@@ -5,6 +5,7 @@ using Auditor.Core.Rules;
 using Auditor.Core.Scoring;
 using Auditor.Evidence.Git;
 using Auditor.Evidence.MLflow;
+using Auditor.Evidence.Project;
 using Auditor.Rules;
 
 namespace Auditor.Cli;
@@ -25,11 +26,15 @@ public static class AuditPipeline
     public static EvidenceBundle Collect(AuditSettings settings, CliEnvironment environment)
     {
         var location = TrackingUriResolver.Resolve(settings.TrackingUri, settings.ProjectPath, environment.Variables, environment.CurrentDirectory);
+        var tracking = TrackingStoreReader.Collect(location);
+        var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         return new EvidenceBundle
         {
             ProjectPath = settings.ProjectPath,
             Repository = GitRepositoryCollector.Collect(settings.ProjectPath),
-            Tracking = TrackingStoreReader.Collect(location),
+            Tracking = tracking,
+            Commits = CommitResolver.Collect(settings.ProjectPath, runCommits),
+            Project = ProjectCollector.Collect(settings.ProjectPath, GitFileProvenance.Open(settings.ProjectPath)),
         };
     }
 }
