@@ -6,7 +6,7 @@ namespace Auditor.Core.Facts;
 /// <summary>Every fact mlaudit derives. Rule files may reference these names and no others.</summary>
 public static class FactCatalog
 {
-    private static readonly IFactProvider[] Providers = [new RepositoryFacts(), new TrackingFacts()];
+    private static readonly IFactProvider[] Providers = [new RepositoryFacts(), new TrackingFacts(), new HistoryFacts(), new ProjectFacts()];
 
     public static IReadOnlyList<FactDescriptor> Descriptors { get; } =
         Providers.SelectMany(p => p.Descriptors).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
