@@ -36,7 +36,9 @@ for (var run = 0; run < runs; run++)
     }
 
     timings.Add(watch.Elapsed.TotalMilliseconds);
-    Console.WriteLine($"run {run + 1}: {watch.Elapsed.TotalMilliseconds:F0} ms");
+    var reference = Stopwatch.StartNew();
+    SyntheticRepository.RevListAll(path);
+    Console.WriteLine($"run {run + 1}: {watch.Elapsed.TotalMilliseconds:F0} ms (reference, same moment: git rev-list --all {reference.Elapsed.TotalMilliseconds:F0} ms)");
 }
 
 timings.Sort();
