@@ -14,6 +14,17 @@ var build = Stopwatch.StartNew();
 var all = SyntheticRepository.Ensure(path, commits);
 Console.WriteLine($"repository: {path}, {all.Count} commits, ready in {build.Elapsed.TotalSeconds:F1} s");
 
+if (Environment.GetEnvironmentVariable("BENCH_COLLECT") is not null)
+{
+    foreach (var maxCommits in new[] { 0, 5_000 })
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var collect = Stopwatch.StartNew();
+        var evidence = GitRepositoryCollector.Collect(path, new GitCollectionOptions { LargeBlobMaxCommits = maxCommits }).Value!;
+        Console.WriteLine($"repository collection, large-blob scan of {maxCommits} commits: {collect.ElapsedMilliseconds} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU ({evidence.CommitCount} commits)");
+    }
+}
+
 // 90% real commits spread over the history, 10% SHAs that are not in the repository.
 var random = new Random(42);
 var real = all.ToArray();
