@@ -32,6 +32,18 @@ random.Shuffle(real);
 var absent = Enumerable.Range(0, lookups / 10).Select(_ => Convert.ToHexStringLower(random.GetItems(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), 20)));
 var shas = real.Take(lookups - (lookups / 10)).Concat(absent).ToList();
 
+if (Environment.GetEnvironmentVariable("BENCH_SPLIT") is not null)
+{
+    using var repository = new Repository(path);
+    var lookupOnly = Stopwatch.StartNew();
+    var present = shas.Take(lookups - (lookups / 10)).Count(s => repository.Lookup(new ObjectId(s), ObjectType.Commit) is not null);
+    Console.WriteLine($"lookups only ({present} present): {lookupOnly.ElapsedMilliseconds} ms");
+    CommitResolver.Resolve(repository, [all[^1]]);
+    var oneOld = Stopwatch.StartNew();
+    CommitResolver.Resolve(repository, [all[0]]);
+    Console.WriteLine($"resolve the root commit only (full walk): {oneOld.ElapsedMilliseconds} ms");
+}
+
 var timings = new List<double>();
 for (var run = 0; run < runs; run++)
 {
