@@ -14,12 +14,35 @@ var build = Stopwatch.StartNew();
 var all = SyntheticRepository.Ensure(path, commits);
 Console.WriteLine($"repository: {path}, {all.Count} commits, ready in {build.Elapsed.TotalSeconds:F1} s");
 
+if (Environment.GetEnvironmentVariable("BENCH_COLLECT") is not null)
+{
+    foreach (var maxCommits in new[] { 0, 5_000 })
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var collect = Stopwatch.StartNew();
+        var evidence = GitRepositoryCollector.Collect(path, new GitCollectionOptions { LargeBlobMaxCommits = maxCommits }).Value!;
+        Console.WriteLine($"repository collection, large-blob scan of {maxCommits} commits: {collect.ElapsedMilliseconds} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU ({evidence.CommitCount} commits)");
+    }
+}
+
 // 90% real commits spread over the history, 10% SHAs that are not in the repository.
 var random = new Random(42);
 var real = all.ToArray();
 random.Shuffle(real);
 var absent = Enumerable.Range(0, lookups / 10).Select(_ => Convert.ToHexStringLower(random.GetItems(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), 20)));
 var shas = real.Take(lookups - (lookups / 10)).Concat(absent).ToList();
+
+if (Environment.GetEnvironmentVariable("BENCH_SPLIT") is not null)
+{
+    using var repository = new Repository(path);
+    var lookupOnly = Stopwatch.StartNew();
+    var present = shas.Take(lookups - (lookups / 10)).Count(s => repository.Lookup(new ObjectId(s), ObjectType.Commit) is not null);
+    Console.WriteLine($"lookups only ({present} present): {lookupOnly.ElapsedMilliseconds} ms");
+    CommitResolver.Resolve(repository, [all[^1]]);
+    var oneOld = Stopwatch.StartNew();
+    CommitResolver.Resolve(repository, [all[0]]);
+    Console.WriteLine($"resolve the root commit only (full walk): {oneOld.ElapsedMilliseconds} ms");
+}
 
 var timings = new List<double>();
 for (var run = 0; run < runs; run++)
@@ -36,7 +59,9 @@ for (var run = 0; run < runs; run++)
     }
 
     timings.Add(watch.Elapsed.TotalMilliseconds);
-    Console.WriteLine($"run {run + 1}: {watch.Elapsed.TotalMilliseconds:F0} ms");
+    var reference = Stopwatch.StartNew();
+    SyntheticRepository.RevListAll(path);
+    Console.WriteLine($"run {run + 1}: {watch.Elapsed.TotalMilliseconds:F0} ms (reference, same moment: git rev-list --all {reference.Elapsed.TotalMilliseconds:F0} ms)");
 }
 
 timings.Sort();

@@ -7,6 +7,7 @@ using Auditor.Core.Scoring;
 using Auditor.Core.Trace;
 using Auditor.Evidence.Git;
 using Auditor.Evidence.MLflow;
+using Auditor.Evidence.Project;
 using Auditor.Rules;
 
 namespace Auditor.Cli;
@@ -64,6 +65,7 @@ public static class AuditPipeline
             Tracking = tracking,
             Commits = repository.State == CollectionState.Present ? CommitResolver.Collect(settings.ProjectPath, runCommits) : Collected<IReadOnlyList<CommitResolution>>.Absent(repository.Reason ?? "no repository"),
             CommitContents = repository.State == CollectionState.Present ? CommitContentsReader.Collect(settings.ProjectPath, traced) : Collected<IReadOnlyList<CommitContents>>.Absent(repository.Reason ?? "no repository"),
+            Project = ProjectCollector.Collect(settings.ProjectPath, GitFileProvenance.Open(settings.ProjectPath)),
         };
     }
 }

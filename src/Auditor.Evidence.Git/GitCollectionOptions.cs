@@ -16,6 +16,9 @@ public sealed record GitCollectionOptions
     /// <summary>Tabular data files (csv, tsv, jsonl) above this size are reported.</summary>
     public long LargeDataFileBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Most recent commits whose trees the large-blob scan visits; older history is not scanned (and the evidence says so).</summary>
+    public int LargeBlobMaxCommits { get; init; } = 5_000;
+
     /// <summary>Large blobs kept as evidence.</summary>
     public int LargeBlobCap { get; init; } = 50;
 }

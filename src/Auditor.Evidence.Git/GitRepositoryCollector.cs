@@ -53,6 +53,7 @@ public static class GitRepositoryCollector
                 .Select(e => e.FilePath)
                 .ToList();
         var recent = RecentActivity.Measure(repository, head, options);
+        var (largeBlobs, largeBlobScanComplete) = LargeBlobScanner.Scan(repository, options);
         return new RepositoryEvidence
         {
             Root = root.TrimEnd(Path.DirectorySeparatorChar),
@@ -71,7 +72,8 @@ public static class GitRepositoryCollector
             RecentSince = recent?.Since,
             RecentCommits = recent?.Commits ?? 0,
             RecentAuthors = recent?.Authors ?? 0,
-            LargeBlobs = LargeBlobScanner.Scan(repository, options),
+            LargeBlobs = largeBlobs,
+            LargeBlobScanComplete = largeBlobScanComplete,
         };
     }
 }

@@ -4,59 +4,44 @@ using LibGit2Sharp;
 namespace Auditor.Evidence.Git;
 
 /// <summary>
-/// Finds large or model/data blobs anywhere in the history reachable from any reference. Each tree and
-/// blob is visited once, so the cost follows the number of distinct trees, not commits times files.
+/// Finds large or model/data blobs anywhere in the history reachable from any reference: each commit is
+/// diffed natively against its first parent, so only the files it adds or changes are looked at.
 /// </summary>
 internal static class LargeBlobScanner
 {
     private const int LfsPointerMaxBytes = 1024;
 
-    public static IReadOnlyList<LargeBlob> Scan(Repository repository, GitCollectionOptions options)
+    /// <summary>The blobs found, and whether every reachable commit was scanned.</summary>
+    public static (IReadOnlyList<LargeBlob> Found, bool Complete) Scan(Repository repository, GitCollectionOptions options)
     {
         var found = new List<LargeBlob>();
-        var seenTrees = new HashSet<ObjectId>();
         var seenBlobs = new HashSet<ObjectId>();
+        var scanned = 0;
+        var compare = new CompareOptions { Similarity = SimilarityOptions.None, ContextLines = 0, IncludeUnmodified = false };
         foreach (var commit in repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = HistoryRefs.All(repository), SortBy = CommitSortStrategies.Time }))
         {
-            Visit(repository, commit.Tree, "", commit.Sha, seenTrees, seenBlobs, found, options);
-            if (found.Count >= options.LargeBlobCap)
+            if (scanned++ == options.LargeBlobMaxCommits || found.Count >= options.LargeBlobCap)
             {
-                break;
+                return (found, false);
             }
-        }
 
-        return found;
-    }
-
-    private static void Visit(Repository repository, Tree tree, string prefix, string commit, HashSet<ObjectId> seenTrees,
-        HashSet<ObjectId> seenBlobs, List<LargeBlob> found, GitCollectionOptions options)
-    {
-        if (!seenTrees.Add(tree.Id))
-        {
-            return;
-        }
-
-        foreach (var entry in tree)
-        {
-            var path = prefix + entry.Name;
-            if (entry.TargetType == TreeEntryTargetType.Tree)
+            var changes = repository.Diff.Compare<TreeChanges>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree, compare);
+            foreach (var change in changes.Added.Concat(changes.Modified).Concat(changes.TypeChanged))
             {
-                Visit(repository, (Tree)entry.Target, path + "/", commit, seenTrees, seenBlobs, found, options);
-            }
-            else if (entry.TargetType == TreeEntryTargetType.Blob && seenBlobs.Add(entry.Target.Id) && found.Count < options.LargeBlobCap)
-            {
-                var reason = Classify(repository, entry, path, options, out var size);
-                if (reason is not null)
+                if (change.Mode is Mode.NonExecutableFile or Mode.ExecutableFile && seenBlobs.Add(change.Oid) && found.Count < options.LargeBlobCap
+                    && Classify(repository, change.Oid, change.Path, options, out var size) is { } reason)
                 {
-                    found.Add(new LargeBlob(path, size, commit, reason));
+                    found.Add(new LargeBlob(change.Path, size, commit.Sha, reason));
                 }
             }
         }
+
+        return (found, true);
     }
 
-    private static string? Classify(Repository repository, TreeEntry entry, string path, GitCollectionOptions options, out long size)
+    private static string? Classify(Repository repository, ObjectId blob, string path, GitCollectionOptions options, out long size)
     {
-        size = repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size;
+        size = repository.ObjectDatabase.RetrieveObjectMetadata(blob).Size;
         if (size > options.LargeBlobBytes)
         {
             return "size";
@@ -67,9 +52,9 @@ internal static class LargeBlobScanner
             return "model-or-data";
         }
 
-        return ModelFileNames.IsModelOrData(path) && !IsLfsPointer((Blob)entry.Target, size) ? "model-or-data" : null;
+        return ModelFileNames.IsModelOrData(path) && !IsLfsPointer(repository, blob, size) ? "model-or-data" : null;
     }
 
-    private static bool IsLfsPointer(Blob blob, long size) =>
-        size < LfsPointerMaxBytes && blob.GetContentText().StartsWith("version https://git-lfs", StringComparison.Ordinal);
+    private static bool IsLfsPointer(Repository repository, ObjectId blob, long size) =>
+        size < LfsPointerMaxBytes && repository.Lookup<Blob>(blob).GetContentText().StartsWith("version https://git-lfs", StringComparison.Ordinal);
 }

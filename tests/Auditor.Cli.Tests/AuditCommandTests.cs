@@ -49,6 +49,7 @@ public sealed class AuditCommandTests
         Assert.Equal(4, inventory.GetProperty("modelVersions").GetInt32());
         var commits = report.GetProperty("commits").EnumerateArray().Select(c => c.GetProperty("runs").GetInt32()).Order().ToList();
         Assert.Equal([6, 9], commits);
+        Assert.All(report.GetProperty("commits").EnumerateArray(), c => Assert.Equal("present", c.GetProperty("inRepository").GetString()));
 
         var repository = report.GetProperty("subject").GetProperty("repository");
         Assert.Equal("main", repository.GetProperty("branch").GetString());

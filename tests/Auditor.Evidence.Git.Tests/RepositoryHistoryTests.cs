@@ -82,6 +82,22 @@ public sealed class RepositoryHistoryTests
     }
 
     [Fact]
+    public void Large_blob_scan_says_when_it_stopped_before_the_oldest_commit()
+    {
+        using var repo = new GitRepositoryBuilder();
+        repo.Commit("old model", ("model.pkl", "bytes"));
+        repo.Commit("newer", ("train.py", "print(1)"));
+
+        var capped = GitRepositoryCollectorTests.Present(GitRepositoryCollector.Collect(repo.Path, new GitCollectionOptions { LargeBlobMaxCommits = 1 }));
+        var full = GitRepositoryCollectorTests.Present(GitRepositoryCollector.Collect(repo.Path));
+
+        Assert.False(capped.LargeBlobScanComplete);
+        Assert.Empty(capped.LargeBlobs);
+        Assert.True(full.LargeBlobScanComplete);
+        Assert.Equal("model.pkl", Assert.Single(full.LargeBlobs).Path);
+    }
+
+    [Fact]
     public void Shallow_clone_is_reported_shallow()
     {
         using var repo = new GitRepositoryBuilder();

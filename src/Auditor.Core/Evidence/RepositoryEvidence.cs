@@ -46,4 +46,7 @@ public sealed record RepositoryEvidence
 
     /// <summary>Large or model/data files anywhere in the history reachable from any reference, capped by the collector.</summary>
     public IReadOnlyList<LargeBlob> LargeBlobs { get; init; } = [];
+
+    /// <summary>False when the large-blob scan stopped early (commit or result cap): older history was not looked at.</summary>
+    public bool LargeBlobScanComplete { get; init; } = true;
 }

@@ -6,7 +6,8 @@ namespace Auditor.Core.Facts;
 /// <summary>Every fact mlaudit derives. Rule files may reference these names and no others.</summary>
 public static class FactCatalog
 {
-    private static readonly IFactProvider[] Providers = [new RepositoryFacts(), new RunFacts(), new RegistryFacts(), new SecretFacts(), new TraceFacts()];
+    private static readonly IFactProvider[] Providers =
+        [new RepositoryFacts(), new RunFacts(), new RegistryFacts(), new SecretFacts(), new TraceFacts(), new HistoryFacts(), new ProjectFacts()];
 
     public static IReadOnlyList<FactDescriptor> Descriptors { get; } =
         Providers.SelectMany(p => p.Descriptors).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();

@@ -1,0 +1,20 @@
+namespace Auditor.Evidence.Project;
+
+/// <summary>Bounds of one project collection.</summary>
+public sealed record ProjectCollectionOptions
+{
+    public static ProjectCollectionOptions Default { get; } = new();
+
+    /// <summary>Files larger than this are listed as skipped, not read.</summary>
+    public long MaxFileBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Files visited at most; the rest are not looked at (and one skipped entry says so).</summary>
+    public int MaxFiles { get; init; } = 50_000;
+
+    /// <summary>Folder names never entered.</summary>
+    public IReadOnlySet<string> ExcludedFolders { get; init; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ".git", "node_modules", ".venv", "venv", "virtualenv", "site-packages", "__pycache__", "mlruns", "mlartifacts",
+        ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".idea", ".vscode",
+    };
+}
