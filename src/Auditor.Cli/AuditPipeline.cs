@@ -50,7 +50,7 @@ public static class AuditPipeline
             ProjectPath = settings.ProjectPath,
             CollectedAt = environment.Clock(),
             Repository = GitRepositoryCollector.Collect(settings.ProjectPath),
-            Tracking = TrackingStoreReader.Collect(location),
+            Tracking = TrackingStoreReader.Collect(location, new TrackingReadOptions { Variables = environment.Variables, HttpHandler = environment.HttpHandler }),
         };
     }
 }

@@ -1,0 +1,56 @@
+using System.Data;
+using Auditor.Core.Tracking;
+using Npgsql;
+
+namespace Auditor.Evidence.MLflow.Sql;
+
+/// <summary>
+/// Reads an MLflow PostgreSQL store with the same introspecting SQL reader as SQLite, inside one
+/// READ ONLY repeatable-read transaction (one consistent snapshot; nothing can be written).
+/// </summary>
+public static class PostgresStoreReader
+{
+    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment)
+    {
+        var builder = PostgresConnectionString.Build(uri, environment);
+        try
+        {
+            using var connection = new NpgsqlConnection(builder.ConnectionString);
+            connection.Open();
+            using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+            using (var readOnly = connection.CreateCommand())
+            {
+                readOnly.CommandText = "SET TRANSACTION READ ONLY";
+                readOnly.ExecuteNonQuery();
+            }
+
+            var dialect = new PostgresDialect();
+            var schema = dialect.Introspect(connection);
+            if (!schema.Has("experiments") || !schema.Has("runs"))
+            {
+                throw new InvalidDataException($"{redactedUri}: not an MLflow tracking database (no experiments or runs table in schema {builder.SearchPath ?? "current_schema()"})");
+            }
+
+            var tracking = new SqlTrackingReader(connection, schema, dialect);
+            var registry = new SqlRegistryReader(connection, schema, tracking);
+            var store = new TrackingStore
+            {
+                Kind = TrackingStoreKind.Postgresql,
+                Uri = redactedUri,
+                Experiments = tracking.Experiments(),
+                Runs = tracking.Runs(),
+                RegisteredModels = registry.RegisteredModels(),
+                LoggedModels = registry.LoggedModels(),
+            };
+            transaction.Rollback();
+            return store;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException)
+        {
+            // Npgsql's messages name host, port and user, never the password; the URI shown is redacted.
+            throw new IOException($"{redactedUri}: {OneLine(e.Message)}", e);
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}
