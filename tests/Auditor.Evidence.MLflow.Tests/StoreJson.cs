@@ -17,24 +17,27 @@ internal static class StoreJson
     public static string Facts(TrackingStore store) =>
         JsonSerializer.Serialize(Normalize(store) with { Kind = TrackingStoreKind.File, Uri = "", Root = null }, Options);
 
-    /// <summary>Datasets of a run come in no defined order from SQL; order them.</summary>
+    /// <summary>
+    /// Each backend lists in its own order (the file store by folder, SQL by id, datasets of a run in no defined
+    /// order); order everything by id so only the facts are compared.
+    /// </summary>
     private static TrackingStore Normalize(TrackingStore store) => store with
     {
-        Runs = store.Runs.Select(r => r with
+        Runs = store.Runs.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r with
         {
             Datasets = r.Datasets.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Digest, StringComparer.Ordinal).ThenBy(d => d.Context, StringComparer.Ordinal).ToList(),
             Params = new SortedDictionary<string, string>(r.Params.ToDictionary(), StringComparer.Ordinal),
             Tags = new SortedDictionary<string, string>(r.Tags.ToDictionary(), StringComparer.Ordinal),
             Metrics = new SortedDictionary<string, MetricSummary>(r.Metrics.ToDictionary(), StringComparer.Ordinal),
         }).ToList(),
-        Experiments = store.Experiments.Select(e => e with { Tags = new SortedDictionary<string, string>(e.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
+        Experiments = store.Experiments.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => e with { Tags = new SortedDictionary<string, string>(e.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
         RegisteredModels = store.RegisteredModels.Select(m => m with
         {
             Tags = new SortedDictionary<string, string>(m.Tags.ToDictionary(), StringComparer.Ordinal),
             Aliases = new SortedDictionary<string, int>(m.Aliases.ToDictionary(), StringComparer.Ordinal),
             Versions = m.Versions.Select(v => v with { Tags = new SortedDictionary<string, string>(v.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
         }).ToList(),
-        LoggedModels = store.LoggedModels.Select(l => l with
+        LoggedModels = store.LoggedModels.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => l with
         {
             Tags = new SortedDictionary<string, string>(l.Tags.ToDictionary(), StringComparer.Ordinal),
             Params = new SortedDictionary<string, string>(l.Params.ToDictionary(), StringComparer.Ordinal),

@@ -114,7 +114,7 @@ public sealed class MlflowRestServer : IDisposable
                 "/api/2.0/mlflow/runs/search" => Page(args, "runs", Visible(args, "run_view_type", _store.Runs.Where(r => Ids(args).Contains(r.ExperimentId)).ToList(), r => r.Lifecycle).Select(Run)),
                 "/api/2.0/mlflow/registered-models/search" => Page(args, "registered_models", _store.RegisteredModels.Select(RegisteredModel)),
                 "/api/2.0/mlflow/model-versions/search" => Page(args, "model_versions", _store.RegisteredModels.SelectMany(m => m.Versions).Select(ModelVersion)),
-                "/api/2.0/mlflow/logged-models/search" when HasLoggedModelsEndpoint => Page(args, "models", _store.LoggedModels.Where(m => Ids(args).Contains(m.ExperimentId) && m.Lifecycle == Lifecycle.Active).Select(LoggedModel)),
+                "/api/2.0/mlflow/logged-models/search" when HasLoggedModelsEndpoint => Page(args, "models", _store.LoggedModels.Select((m, i) => (Model: m, Index: i)).Where(m => Ids(args).Contains(m.Model.ExperimentId) && m.Model.Lifecycle == Lifecycle.Active).Select(m => LoggedModel(m.Model, m.Index))),
                 _ => null,
             };
             if (answer is null)
@@ -264,11 +264,13 @@ public sealed class MlflowRestServer : IDisposable
         ["tags"] = Pairs(v.Tags),
     });
 
-    private static JsonObject LoggedModel(LoggedModel m) => Omit(new JsonObject
+    /// <summary>The normalized model keeps no creation time; the store's order stands in for it.</summary>
+    private static JsonObject LoggedModel(LoggedModel m, int index) => Omit(new JsonObject
     {
         ["info"] = Omit(new JsonObject
         {
             ["model_id"] = m.Id,
+            ["creation_timestamp_ms"] = 1_700_000_000_000L + index,
             ["experiment_id"] = m.ExperimentId,
             ["name"] = m.Name,
             ["artifact_uri"] = m.ArtifactLocation,
