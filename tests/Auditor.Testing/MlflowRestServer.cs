@@ -235,7 +235,7 @@ public sealed class MlflowRestServer : IDisposable
                 ["dataset"] = Omit(new JsonObject { ["name"] = d.Name, ["digest"] = d.Digest, ["source_type"] = d.SourceType, ["source"] = d.Source }),
             }))),
         }),
-        ["outputs"] = Omit(new JsonObject { ["model_outputs"] = List(r.OutputModelIds.Select(id => new JsonObject { ["model_id"] = id, ["step"] = 0 })) }),
+        // Like MLflow 3.x, runs/search leaves out the run's outputs (runs/get has them).
     });
 
     private static JsonObject RegisteredModel(RegisteredModel m) => Omit(new JsonObject

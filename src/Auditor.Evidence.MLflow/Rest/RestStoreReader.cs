@@ -31,12 +31,18 @@ public static class RestStoreReader
         var loggedTask = LoggedModelsAsync(client, experiments.Select(e => e.Id).ToList(), redactedUri, options);
         await Task.WhenAll(runsTask, modelsTask, loggedTask).ConfigureAwait(false);
 
+        // runs/search leaves out run outputs (MLflow 3.x puts them in runs/get only): a run's output models are the
+        // logged models whose source run it is.
+        var outputs = loggedTask.Result.Where(m => m.SourceRunId is not null)
+            .GroupBy(m => m.SourceRunId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         return new TrackingStore
         {
             Kind = TrackingStoreKind.Rest,
             Uri = redactedUri,
             Experiments = experiments,
             Runs = runsTask.Result.SelectMany(r => r)
+                .Select(r => r.OutputModelIds.Count == 0 && outputs.TryGetValue(r.Id, out var ids) ? r with { OutputModelIds = ids } : r)
                 .OrderBy(r => NumericKey(r.ExperimentId)).ThenBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .ToList(),
             RegisteredModels = modelsTask.Result,
