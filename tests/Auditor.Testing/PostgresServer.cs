@@ -60,6 +60,27 @@ public sealed class PostgresServer : IDisposable
         return new PostgresServer(bin);
     }
 
+    /// <summary>
+    /// Starts a server for a test. Without PostgreSQL binaries: throws in CI (<c>CI=true</c>), else prints why and
+    /// returns null so the test can return early.
+    /// </summary>
+    public static PostgresServer? StartForTests()
+    {
+        var server = TryStart(out var reason);
+        if (server is not null)
+        {
+            return server;
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("PostgreSQL tests cannot run in CI: " + reason);
+        }
+
+        Console.WriteLine("SKIPPED (PostgreSQL): " + reason);
+        return null;
+    }
+
     /// <summary>A connection string for a database, over TCP with the password.</summary>
     public string ConnectionString(string database = "postgres") =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = User, Password = Password, Database = database, Pooling = false, Timeout = 30, CommandTimeout = 600 }.ConnectionString;
