@@ -21,10 +21,12 @@ public sealed class MlflowRestServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly TrackingStore _store;
     private readonly Task _loop;
+    private readonly Lazy<ILookup<string, Run>> _runsByExperiment;
 
     public MlflowRestServer(TrackingStore store, int pageSize = 5, bool hasLoggedModelsEndpoint = true)
     {
         _store = store;
+        _runsByExperiment = new(() => store.Runs.ToLookup(r => r.ExperimentId, StringComparer.Ordinal));
         PageSize = pageSize;
         HasLoggedModelsEndpoint = hasLoggedModelsEndpoint;
         for (var attempt = 0; ; attempt++)
@@ -110,11 +112,11 @@ public sealed class MlflowRestServer : IDisposable
             var args = body is null ? Query(request) : JsonNode.Parse(body)!.AsObject();
             var answer = path switch
             {
-                "/api/2.0/mlflow/experiments/search" => Page(args, "experiments", Visible(args, "view_type", _store.Experiments, e => e.Lifecycle).Select(Experiment)),
-                "/api/2.0/mlflow/runs/search" => Page(args, "runs", Visible(args, "run_view_type", _store.Runs.Where(r => Ids(args).Contains(r.ExperimentId)).ToList(), r => r.Lifecycle).Select(Run)),
-                "/api/2.0/mlflow/registered-models/search" => Page(args, "registered_models", _store.RegisteredModels.Select(RegisteredModel)),
-                "/api/2.0/mlflow/model-versions/search" => Page(args, "model_versions", _store.RegisteredModels.SelectMany(m => m.Versions).Select(ModelVersion)),
-                "/api/2.0/mlflow/logged-models/search" when HasLoggedModelsEndpoint => Page(args, "models", _store.LoggedModels.Select((m, i) => (Model: m, Index: i)).Where(m => Ids(args).Contains(m.Model.ExperimentId) && m.Model.Lifecycle == Lifecycle.Active).Select(m => LoggedModel(m.Model, m.Index))),
+                "/api/2.0/mlflow/experiments/search" => Page(args, "experiments", Visible(args, "view_type", _store.Experiments, e => e.Lifecycle), Experiment),
+                "/api/2.0/mlflow/runs/search" => Page(args, "runs", Visible(args, "run_view_type", RunsOf(Ids(args)), r => r.Lifecycle), Run),
+                "/api/2.0/mlflow/registered-models/search" => Page(args, "registered_models", _store.RegisteredModels, RegisteredModel),
+                "/api/2.0/mlflow/model-versions/search" => Page(args, "model_versions", _store.RegisteredModels.SelectMany(m => m.Versions), ModelVersion),
+                "/api/2.0/mlflow/logged-models/search" when HasLoggedModelsEndpoint => Page(args, "models", _store.LoggedModels.Select((m, i) => (Model: m, Index: i)).Where(m => Ids(args).Contains(m.Model.ExperimentId) && m.Model.Lifecycle == Lifecycle.Active), m => LoggedModel(m.Model, m.Index)),
                 _ => null,
             };
             if (answer is null)
@@ -168,7 +170,10 @@ public sealed class MlflowRestServer : IDisposable
             _ => items.Where(i => lifecycle(i) == Lifecycle.Active),
         };
 
-    private (int Status, string Json)? Page(JsonObject args, string field, IEnumerable<JsonObject> all)
+    private IEnumerable<Run> RunsOf(HashSet<string> experiments) =>
+        experiments.SelectMany(id => _runsByExperiment.Value[id]);
+
+    private (int Status, string Json)? Page<T>(JsonObject args, string field, IEnumerable<T> all, Func<T, JsonObject> map)
     {
         if (!int.TryParse(args["max_results"]?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) || max <= 0)
         {
@@ -181,7 +186,7 @@ public sealed class MlflowRestServer : IDisposable
         var size = Math.Min(max, PageSize);
         var items = all.ToList();
         var result = new JsonObject();
-        var page = items.Skip(offset).Take(size).ToList();
+        var page = items.Skip(offset).Take(size).Select(map).ToList();
         if (page.Count > 0)
         {
             result[field] = new JsonArray(page.Select(JsonNode (p) => p).ToArray());

@@ -10,7 +10,7 @@ namespace Auditor.Testing;
 /// </summary>
 public static class SqliteToPostgres
 {
-    public static void Copy(string sqlitePath, string postgresConnectionString)
+    public static void Copy(string sqlitePath, string postgresConnectionString, bool schemaOnly = false)
     {
         using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         sqlite.Open();
@@ -24,6 +24,10 @@ public static class SqliteToPostgres
             var ddl = $"CREATE TABLE \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\" {c.Type}{(c.NotNull ? " NOT NULL" : "")}"))}" +
                       (keys.Count > 0 ? $", PRIMARY KEY ({string.Join(", ", keys)})" : "") + ")";
             Execute(pg, ddl);
+            if (schemaOnly)
+            {
+                continue;
+            }
 
             using var select = sqlite.CreateCommand();
             select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c.Name}\""))} FROM \"{table}\"";
