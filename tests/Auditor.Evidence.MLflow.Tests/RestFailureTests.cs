@@ -133,6 +133,31 @@ public sealed class RestFailureTests
     }
 
     [Fact]
+    public void JSON_of_an_unexpected_shape_is_a_problem_not_a_crash()
+    {
+        using var server = new MlflowRestServer(Store);
+        server.Intercept = (context, _) =>
+        {
+            var path = context.Request.Url!.AbsolutePath;
+            MlflowRestServer.Reply(context, 200, path.EndsWith("experiments/search", StringComparison.Ordinal)
+                ? """{"experiments": [{"experiment_id": "0", "name": "Default", "tags": [1, null]}]}"""
+                : path.EndsWith("runs/search", StringComparison.Ordinal)
+                    ? """{"runs": [{"info": {"run_id": "r1", "experiment_id": "0", "start_time": "soon"}, "data": {"metrics": [1, {"key": "k", "value": {}}], "tags": "x"}}, 7]}"""
+                    : path.EndsWith("registered-models/search", StringComparison.Ordinal)
+                        ? """{"registered_models": [{"name": "m", "aliases": [{"alias": "a", "version": "x"}]}]}"""
+                        : path.EndsWith("model-versions/search", StringComparison.Ordinal)
+                            ? """{"model_versions": [{"name": "m", "version": "1", "aliases": [3, "b"]}]}"""
+                            : "[]");
+            return true;
+        };
+
+        var collected = Collect(server.Uri);
+
+        Assert.NotEqual(CollectionState.Absent, collected.State);
+        OneLine(collected.Reason ?? "read");
+    }
+
+    [Fact]
     public void A_server_that_repeats_its_page_token_is_stopped()
     {
         using var server = new MlflowRestServer(Store);

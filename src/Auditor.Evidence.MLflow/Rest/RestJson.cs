@@ -29,13 +29,13 @@ internal static class RestJson
 
     public static double Double(this JsonElement e, string name)
     {
-        if (!e.TryGetProperty(name, out var v))
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v))
         {
             return double.NaN;
         }
 
         return v.ValueKind == JsonValueKind.Number ? v.GetDouble()
-            : v.GetString() switch
+            : (v.ValueKind == JsonValueKind.String ? v.GetString() : null) switch
             {
                 "Infinity" => double.PositiveInfinity,
                 "-Infinity" => double.NegativeInfinity,

@@ -131,7 +131,7 @@ internal static class RestModelMapper
             Description = e.Str("description"),
             CreationTime = e.Time("creation_timestamp"),
             Tags = e.Pairs("tags"),
-            Aliases = e.Array("aliases").Select(a => a.GetString()).OfType<string>()
+            Aliases = e.Array("aliases").Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()).OfType<string>()
                 .Concat(modelAliases.Where(a => a.Value == version).Select(a => a.Key))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };

@@ -16,6 +16,19 @@ public static class RestStoreReader
 
     public static async Task<TrackingStore> ReadAsync(string uri, string redactedUri, TrackingReadOptions options)
     {
+        try
+        {
+            return await ReadStoreAsync(uri, redactedUri, options).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or System.Security.Cryptography.CryptographicException)
+        {
+            // An answer of an unexpected shape (a JSON value of the wrong kind), a URI or CA bundle that cannot be used.
+            throw new RestStoreException($"{redactedUri}: unexpected answer, or unusable URI or CA bundle: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
+
+    private static async Task<TrackingStore> ReadStoreAsync(string uri, string redactedUri, TrackingReadOptions options)
+    {
         var connection = RestConnection.From(uri, options);
         using var client = new MlflowRestClient(connection, options, redactedUri);
         var page = options.PageSize.ToString(CultureInfo.InvariantCulture);
