@@ -7,11 +7,12 @@ using Auditor.Evidence.MLflow.Rest;
 using Auditor.Evidence.MLflow.Sql;
 using Auditor.Testing;
 
-// dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- [runs=100000] [steps=5] [repeats=5] [pageSize=1000]
+// dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- [runs=100000] [steps=5] [repeats=5] [pageSize=1000] [both|pg]
 var runs = Arg(0, 100_000);
 var steps = Arg(1, 5);
 var repeats = Arg(2, 5);
 var pageSize = Arg(3, 1000);
+var restToo = args.Length <= 4 || args[4] != "pg";
 
 using var server = PostgresServer.TryStart(out var reason) ?? throw new InvalidOperationException(reason);
 server.CreateDatabase("bench");
@@ -28,6 +29,10 @@ var uri = server.Uri("bench");
 TrackingStore? store = null;
 var pg = Measure("PostgreSQL", repeats, () => store = PostgresStoreReader.Read(uri, UriRedactor.Redact(uri), _ => null));
 Console.WriteLine(Line("PostgreSQL", store!, pg));
+if (!restToo)
+{
+    return 0;
+}
 
 using var rest = new MlflowRestServer(store!, pageSize: pageSize, hasLoggedModelsEndpoint: true);
 var options = new TrackingReadOptions { Variables = _ => null, PageSize = pageSize };
