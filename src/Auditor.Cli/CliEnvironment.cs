@@ -18,6 +18,9 @@ public sealed record CliEnvironment
     /// <summary>The console for interactive prompts (<c>mlaudit assess</c>); tests pass a scripted one.</summary>
     public IAnsiConsole? Console { get; init; }
 
+    /// <summary>The HTTP handler for REST tracking servers; null builds the default one. Tests pass their own.</summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
+
     /// <summary>The interactive console: the one given, or one over <see cref="Out"/>.</summary>
     public IAnsiConsole Prompts => Console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 

@@ -1,6 +1,7 @@
 using Auditor.Core.Evidence;
 using Auditor.Core.Tracking;
 using Auditor.Evidence.MLflow.FileStore;
+using Auditor.Evidence.MLflow.Rest;
 using Auditor.Evidence.MLflow.Sql;
 
 namespace Auditor.Evidence.MLflow;
@@ -8,7 +9,10 @@ namespace Auditor.Evidence.MLflow;
 /// <summary>Reads the store at a resolved location; a store that cannot be read becomes a failed collection, not a crash.</summary>
 public static class TrackingStoreReader
 {
-    public static Collected<TrackingStore> Collect(TrackingLocation? location)
+    public static Collected<TrackingStore> Collect(TrackingLocation? location) => Collect(location, TrackingReadOptions.Default);
+
+    /// <summary>Reads the store; remote stores (PostgreSQL, REST) take credentials and settings from <paramref name="options"/>.</summary>
+    public static Collected<TrackingStore> Collect(TrackingLocation? location, TrackingReadOptions options)
     {
         if (location is null)
         {
@@ -21,6 +25,8 @@ public static class TrackingStoreReader
             {
                 TrackingStoreKind.File => FileStoreReader.Read(location.Target, location.RedactedUri),
                 TrackingStoreKind.Sqlite => SqliteStoreReader.Read(location.Target, location.RedactedUri),
+                TrackingStoreKind.Postgresql => PostgresStoreReader.Read(location.Target, location.RedactedUri, options.Variables),
+                TrackingStoreKind.Rest => RestStoreReader.ReadAsync(location.Target, location.RedactedUri, options).GetAwaiter().GetResult(),
                 _ => throw new NotSupportedException($"{location.RedactedUri}: reading {location.Kind} tracking stores is not supported yet"),
             });
         }

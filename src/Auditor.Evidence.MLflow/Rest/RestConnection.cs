@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Auditor.Evidence.MLflow.Rest;
+
+/// <summary>
+/// The server address and credentials, taken the way MLflow's client takes them: basic auth from
+/// <c>MLFLOW_TRACKING_USERNAME</c>/<c>MLFLOW_TRACKING_PASSWORD</c> (or user info in the URI), else a bearer
+/// <c>MLFLOW_TRACKING_TOKEN</c>; <c>MLFLOW_TRACKING_INSECURE_TLS=true</c> skips certificate checks and
+/// <c>MLFLOW_TRACKING_SERVER_CERT_PATH</c> names a CA bundle. Otherwise .NET's trust store applies (on Linux,
+/// OpenSSL's <c>SSL_CERT_FILE</c>/<c>SSL_CERT_DIR</c>).
+/// </summary>
+internal sealed record RestConnection(Uri BaseAddress, AuthenticationHeaderValue? Authorization, bool InsecureTls, string? CaBundle, TimeSpan Timeout, int MaxRetries)
+{
+    public static RestConnection From(string uri, TrackingReadOptions options)
+    {
+        var variables = options.Variables;
+        var parsed = new Uri(uri.TrimEnd('/') + "/");
+        var user = variables("MLFLOW_TRACKING_USERNAME");
+        var password = variables("MLFLOW_TRACKING_PASSWORD");
+        if (user is null && parsed.UserInfo.Length > 0)
+        {
+            var colon = parsed.UserInfo.IndexOf(':');
+            user = Uri.UnescapeDataString(colon >= 0 ? parsed.UserInfo[..colon] : parsed.UserInfo);
+            password = colon >= 0 ? Uri.UnescapeDataString(parsed.UserInfo[(colon + 1)..]) : password;
+        }
+
+        var token = variables("MLFLOW_TRACKING_TOKEN");
+        var authorization = !string.IsNullOrEmpty(user) && password is not null
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")))
+            : !string.IsNullOrEmpty(token) ? new AuthenticationHeaderValue("Bearer", token) : null;
+        var baseAddress = new UriBuilder(parsed) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri;
+        var timeout = options.RequestTimeout
+                      ?? (double.TryParse(variables("MLFLOW_HTTP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                          ? TimeSpan.FromSeconds(seconds)
+                          : TimeSpan.FromSeconds(120));
+        var retries = options.MaxRetries ?? (int.TryParse(variables("MLFLOW_HTTP_REQUEST_MAX_RETRIES"), out var n) && n >= 0 ? n : 5);
+        var insecure = string.Equals(variables("MLFLOW_TRACKING_INSECURE_TLS"), "true", StringComparison.OrdinalIgnoreCase);
+        return new RestConnection(baseAddress, authorization, insecure, variables("MLFLOW_TRACKING_SERVER_CERT_PATH"), timeout, retries);
+    }
+
+    public HttpMessageHandler CreateHandler()
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
+        if (InsecureTls)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+        else if (CaBundle is not null)
+        {
+            var authorities = new X509Certificate2Collection();
+            authorities.ImportFromPemFile(CaBundle);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            {
+                if (errors == SslPolicyErrors.None)
+                {
+                    return true;
+                }
+
+                if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+                {
+                    return false;
+                }
+
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return chain.Build(new X509Certificate2(certificate));
+            };
+        }
+
+        return handler;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Auditor.Evidence.MLflow.Rest;
+
+/// <summary>
+/// Tolerant readers over MLflow's protobuf JSON: int64 as numbers (1.22+) or quoted strings (older), doubles
+/// NaN/±Infinity as strings, unset and empty fields omitted.
+/// </summary>
+internal static class RestJson
+{
+    public static string? Str(this JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
+            ? v.ValueKind switch
+            {
+                JsonValueKind.String => v.GetString(),
+                JsonValueKind.Number => v.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => null,
+            }
+            : null;
+
+    public static long? Long(this JsonElement e, string name) =>
+        long.TryParse(e.Str(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    public static DateTimeOffset? Time(this JsonElement e, string name) =>
+        e.Long(name) is { } ms and > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    public static double Double(this JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v))
+        {
+            return double.NaN;
+        }
+
+        return v.ValueKind == JsonValueKind.Number ? v.GetDouble()
+            : (v.ValueKind == JsonValueKind.String ? v.GetString() : null) switch
+            {
+                "Infinity" => double.PositiveInfinity,
+                "-Infinity" => double.NegativeInfinity,
+                { } text when MetricSummaryBuilder.TryParseValue(text, out var parsed) => parsed,
+                _ => double.NaN,
+            };
+    }
+
+    public static IEnumerable<JsonElement> Array(this JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];
+
+    public static JsonElement Object(this JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
+
+    /// <summary>A list of <c>{key, value}</c> pairs as a dictionary (later keys win, as in MLflow).</summary>
+    public static Dictionary<string, string> Pairs(this JsonElement e, string name)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in e.Array(name))
+        {
+            if (pair.Str("key") is { } key)
+            {
+                result[key] = pair.Str("value") ?? "";
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Auditor.Core.Tracking;
+using Auditor.Evidence.MLflow.FileStore;
+
+namespace Auditor.Evidence.MLflow.Rest;
+
+/// <summary>
+/// MLflow's REST messages (<c>Experiment</c>, <c>Run</c>, <c>RegisteredModel</c>, <c>ModelVersion</c>, <c>LoggedModel</c>)
+/// mapped onto the normalized model. A run's metrics over REST are the latest value per key only, so a
+/// summary has Count = Steps = 1 and Min = Max = Last; the history is not fetched.
+/// </summary>
+internal static class RestModelMapper
+{
+    public static Experiment Experiment(JsonElement e) => new()
+    {
+        Id = e.Str("experiment_id") ?? "",
+        Name = e.Str("name") ?? "",
+        ArtifactLocation = e.Str("artifact_location"),
+        Lifecycle = FileRunReader.ParseLifecycle(e.Str("lifecycle_stage")),
+        CreationTime = e.Time("creation_time"),
+        Tags = e.Pairs("tags"),
+    };
+
+    public static Run Run(JsonElement e)
+    {
+        var info = e.Object("info");
+        var data = e.Object("data");
+        var tags = data.Pairs("tags");
+        var name = info.Str("run_name");
+        var user = info.Str("user_id");
+        return new Run
+        {
+            Id = info.Str("run_id") ?? info.Str("run_uuid") ?? "",
+            ExperimentId = info.Str("experiment_id") ?? "",
+            Name = string.IsNullOrEmpty(name) ? tags.GetValueOrDefault(SystemTags.RunName) : name,
+            Status = FileRunReader.ParseStatus(info.Str("status")),
+            Lifecycle = FileRunReader.ParseLifecycle(info.Str("lifecycle_stage")),
+            StartTime = info.Time("start_time"),
+            EndTime = info.Time("end_time"),
+            UserId = string.IsNullOrEmpty(user) ? tags.GetValueOrDefault(SystemTags.User) : user,
+            ArtifactUri = info.Str("artifact_uri"),
+            Params = data.Pairs("params"),
+            Tags = tags,
+            Metrics = LatestMetrics(data.Array("metrics")),
+            Datasets = e.Object("inputs").Array("dataset_inputs").Select(Dataset).ToList(),
+            InputModelIds = e.Object("inputs").Array("model_inputs").Select(o => o.Str("model_id")).OfType<string>().Order(StringComparer.Ordinal).ToList(),
+            OutputModelIds = e.Object("outputs").Array("model_outputs").Select(o => o.Str("model_id")).OfType<string>().Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static Dictionary<string, MetricSummary> LatestMetrics(IEnumerable<JsonElement> metrics)
+    {
+        var result = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            if (metric.Str("key") is not { } key)
+            {
+                continue;
+            }
+
+            var value = metric.Double("value");
+            result[key] = new MetricSummary
+            {
+                Key = key,
+                Count = 1,
+                Steps = 1,
+                Last = value,
+                Min = double.IsFinite(value) ? value : double.NaN,
+                Max = double.IsFinite(value) ? value : double.NaN,
+                HasNonFinite = !double.IsFinite(value),
+            };
+        }
+
+        return result;
+    }
+
+    private static DatasetInput Dataset(JsonElement input)
+    {
+        var dataset = input.Object("dataset");
+        return new DatasetInput
+        {
+            Name = dataset.Str("name") ?? "",
+            Digest = dataset.Str("digest") ?? "",
+            SourceType = dataset.Str("source_type"),
+            Source = dataset.Str("source"),
+            Context = input.Pairs("tags").GetValueOrDefault("mlflow.data.context"),
+        };
+    }
+
+    public static RegisteredModel RegisteredModel(JsonElement e, IReadOnlyList<JsonElement> versions)
+    {
+        var name = e.Str("name") ?? "";
+        var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var alias in e.Array("aliases"))
+        {
+            if (alias.Str("alias") is { } a && int.TryParse(alias.Str("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+            {
+                aliases[a] = v;
+            }
+        }
+
+        return new RegisteredModel
+        {
+            Name = name,
+            Description = e.Str("description"),
+            CreationTime = e.Time("creation_timestamp"),
+            Tags = e.Pairs("tags"),
+            Aliases = aliases,
+            Versions = versions.Select(v => ModelVersion(v, aliases)).OrderBy(v => v.Version).ToList(),
+        };
+    }
+
+    /// <summary>Aliases come from the registered model: MLflow 2.x servers over SQL leave a version's own list empty.</summary>
+    public static ModelVersion ModelVersion(JsonElement e, IReadOnlyDictionary<string, int> modelAliases)
+    {
+        var version = (int)(e.Long("version") ?? 0);
+        var source = e.Str("source");
+        var runId = e.Str("run_id");
+        return new ModelVersion
+        {
+            ModelName = e.Str("name") ?? "",
+            Version = version,
+            Stage = e.Str("current_stage") ?? "None",
+            Status = e.Str("status"),
+            Source = source,
+            RunId = string.IsNullOrEmpty(runId) ? null : runId,
+            RunLink = e.Str("run_link"),
+            StorageLocation = e.Str("storage_location"),
+            ModelId = LoggedModelIds.FromSource(source) ?? NullIfEmpty(e.Str("model_id")),
+            UserId = e.Str("user_id"),
+            Description = e.Str("description"),
+            CreationTime = e.Time("creation_timestamp"),
+            Tags = e.Pairs("tags"),
+            Aliases = e.Array("aliases").Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()).OfType<string>()
+                .Concat(modelAliases.Where(a => a.Value == version).Select(a => a.Key))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>A 3.x logged model; its metrics are every logged point, summarised as the SQL reader does.</summary>
+    public static LoggedModel LoggedModel(JsonElement e)
+    {
+        var info = e.Object("info");
+        var data = e.Object("data");
+        var builders = new Dictionary<string, MetricSummaryBuilder>(StringComparer.Ordinal);
+        foreach (var metric in data.Array("metrics"))
+        {
+            if (metric.Str("key") is { } key)
+            {
+                (builders.TryGetValue(key, out var b) ? b : builders[key] = new MetricSummaryBuilder(key))
+                    .Add(metric.Long("timestamp") ?? 0, metric.Double("value"), metric.Long("step") ?? 0);
+            }
+        }
+
+        var status = info.Str("status");
+        return new LoggedModel
+        {
+            Id = info.Str("model_id") ?? "",
+            ExperimentId = info.Str("experiment_id") ?? "",
+            Name = info.Str("name"),
+            SourceRunId = info.Str("source_run_id"),
+            ArtifactLocation = info.Str("artifact_uri"),
+            Status = status is null ? null : status.StartsWith("LOGGED_MODEL_", StringComparison.Ordinal) ? status["LOGGED_MODEL_".Length..].Replace("STATUS_", "", StringComparison.Ordinal) : status,
+            Lifecycle = Lifecycle.Active,
+            Params = data.Pairs("params"),
+            Tags = info.Pairs("tags"),
+            Metrics = builders.ToDictionary(b => b.Key, b => b.Value.Build(), StringComparer.Ordinal),
+        };
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

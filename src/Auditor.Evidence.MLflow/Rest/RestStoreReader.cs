@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Auditor.Core.Tracking;
+
+namespace Auditor.Evidence.MLflow.Rest;
+
+/// <summary>
+/// Reads a tracking server through its REST API into the normalized store: experiments, runs (one paged search
+/// per experiment, a few at a time), registered models with all their versions, and 3.x logged models when the
+/// server has the endpoint. Always sends explicit <c>max_results</c> and view types (unset fields reach MLflow as 0).
+/// </summary>
+public static class RestStoreReader
+{
+    private const string Api = "api/2.0/mlflow/";
+
+    public static async Task<TrackingStore> ReadAsync(string uri, string redactedUri, TrackingReadOptions options)
+    {
+        try
+        {
+            return await ReadStoreAsync(uri, redactedUri, options).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or System.Security.Cryptography.CryptographicException)
+        {
+            // An answer of an unexpected shape (a JSON value of the wrong kind), a URI or CA bundle that cannot be used.
+            throw new RestStoreException($"{redactedUri}: unexpected answer, or unusable URI or CA bundle: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
+
+    private static async Task<TrackingStore> ReadStoreAsync(string uri, string redactedUri, TrackingReadOptions options)
+    {
+        var connection = RestConnection.From(uri, options);
+        using var client = new MlflowRestClient(connection, options, redactedUri);
+        var page = options.PageSize.ToString(CultureInfo.InvariantCulture);
+
+        var experiments = (await RestPager.AllAsync("experiments/search", redactedUri, options.MaxPages, "experiments", token =>
+                client.GetAsync(Api + "experiments/search", WithToken([("max_results", page), ("view_type", "ALL")], token))).ConfigureAwait(false))
+            .Select(RestModelMapper.Experiment)
+            .OrderBy(e => NumericKey(e.Id)).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var runsTask = Task.WhenAll(experiments.Select(e => RunsAsync(client, e.Id, redactedUri, options)));
+        var modelsTask = RegisteredModelsAsync(client, redactedUri, options);
+        var loggedTask = LoggedModelsAsync(client, experiments.Select(e => e.Id).ToList(), redactedUri, options);
+        await Task.WhenAll(runsTask, modelsTask, loggedTask).ConfigureAwait(false);
+
+        // runs/search leaves out run outputs (MLflow 3.x puts them in runs/get only): a run's output models are the
+        // logged models whose source run it is.
+        var outputs = loggedTask.Result.Where(m => m.SourceRunId is not null)
+            .GroupBy(m => m.SourceRunId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        return new TrackingStore
+        {
+            Kind = TrackingStoreKind.Rest,
+            Uri = redactedUri,
+            Experiments = experiments,
+            Runs = runsTask.Result.SelectMany(r => r)
+                .Select(r => r.OutputModelIds.Count == 0 && outputs.TryGetValue(r.Id, out var ids) ? r with { OutputModelIds = ids } : r)
+                .OrderBy(r => NumericKey(r.ExperimentId)).ThenBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)
+                .ToList(),
+            RegisteredModels = modelsTask.Result,
+            LoggedModels = loggedTask.Result,
+        };
+    }
+
+    private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options)
+    {
+        var runs = await RestPager.AllAsync($"runs/search (experiment {experimentId})", redactedUri, options.MaxPages, "runs", token =>
+        {
+            var body = new JsonObject
+            {
+                ["experiment_ids"] = new JsonArray(experimentId),
+                ["run_view_type"] = "ALL",
+                ["max_results"] = options.PageSize,
+            };
+            if (token is not null)
+            {
+                body["page_token"] = token;
+            }
+
+            return client.PostAsync(Api + "runs/search", body);
+        }).ConfigureAwait(false);
+        return runs.Select(RestModelMapper.Run).ToList();
+    }
+
+    private static async Task<List<RegisteredModel>> RegisteredModelsAsync(MlflowRestClient client, string redactedUri, TrackingReadOptions options)
+    {
+        var modelPage = Math.Min(options.PageSize, 1000).ToString(CultureInfo.InvariantCulture);
+        var models = await RestPager.AllAsync("registered-models/search", redactedUri, options.MaxPages, "registered_models", token =>
+            client.GetAsync(Api + "registered-models/search", WithToken([("max_results", modelPage)], token))).ConfigureAwait(false);
+        var versionPage = Math.Min(options.PageSize, 10_000).ToString(CultureInfo.InvariantCulture);
+        var versions = models.Count == 0
+            ? []
+            : await RestPager.AllAsync("model-versions/search", redactedUri, options.MaxPages, "model_versions", token =>
+                client.GetAsync(Api + "model-versions/search", WithToken([("max_results", versionPage)], token))).ConfigureAwait(false);
+        var byModel = versions
+            .Where(v => v.Str("current_stage") != "Deleted_Internal")
+            .GroupBy(v => v.Str("name") ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<JsonElement>)g.ToList(), StringComparer.Ordinal);
+        return models
+            .Select(m => RestModelMapper.RegisteredModel(m, byModel.GetValueOrDefault(m.Str("name") ?? "") ?? []))
+            .Where(m => !string.Equals(m.Tags.GetValueOrDefault(SystemTags.IsPrompt), "true", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>MLflow 3.x only: a 2.x server answers 404 (ENDPOINT_NOT_FOUND), which means "no logged models".</summary>
+    private static async Task<List<LoggedModel>> LoggedModelsAsync(MlflowRestClient client, List<string> experimentIds, string redactedUri, TrackingReadOptions options)
+    {
+        if (experimentIds.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new List<JsonElement>();
+        foreach (var batch in experimentIds.Chunk(100))
+        {
+            result.AddRange(await RestPager.AllAsync("logged-models/search", redactedUri, options.MaxPages, "models", token =>
+            {
+                var body = new JsonObject
+                {
+                    ["experiment_ids"] = new JsonArray(batch.Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
+                    ["max_results"] = Math.Min(options.PageSize, 100),
+                };
+                if (token is not null)
+                {
+                    body["page_token"] = token;
+                }
+
+                return client.PostAsync(Api + "logged-models/search", body, missingIsNull: true);
+            }).ConfigureAwait(false));
+        }
+
+        // The order of the SQL reader: creation time, then id.
+        return result
+            .OrderBy(m => m.Object("info").Long("creation_timestamp_ms") ?? 0)
+            .ThenBy(m => m.Object("info").Str("model_id"), StringComparer.Ordinal)
+            .Select(RestModelMapper.LoggedModel)
+            .ToList();
+    }
+
+    private static IEnumerable<(string, string)> WithToken(IEnumerable<(string, string)> query, string? token) =>
+        token is null ? query : query.Append(("page_token", token));
+
+    private static long NumericKey(string id) => long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue;
+}

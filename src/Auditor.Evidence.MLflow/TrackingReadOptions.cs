@@ -1,0 +1,39 @@
+namespace Auditor.Evidence.MLflow;
+
+/// <summary>
+/// What reading a remote store needs from the process: its environment variables (credentials, TLS and
+/// timeout settings), and for tests an HTTP handler and short delays.
+/// </summary>
+public sealed record TrackingReadOptions
+{
+    public static readonly TrackingReadOptions Default = new();
+
+    /// <summary>Environment variables (<c>MLFLOW_TRACKING_*</c>, <c>PG*</c>); the process environment by default.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The HTTP handler for REST stores; null builds one from the TLS variables.</summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
+
+    /// <summary>Per-request timeout; null reads <c>MLFLOW_HTTP_REQUEST_TIMEOUT</c> (seconds, default 120).</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
+    /// <summary>Retries on 429, 5xx and connection failures; null reads <c>MLFLOW_HTTP_REQUEST_MAX_RETRIES</c> (default 5).</summary>
+    public int? MaxRetries { get; init; }
+
+    /// <summary>The first back-off delay; it doubles on each retry (capped at 30 s). A <c>Retry-After</c> header wins.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <c>Retry-After</c> honoured; a longer one is cut to this.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Requests in flight at once against one server.</summary>
+    public int MaxConcurrentRequests { get; init; } = 4;
+
+    /// <summary>Runs, experiments and models asked for per page.</summary>
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>Pages of one search after which the server is taken to page forever.</summary>
+    public int MaxPages { get; init; } = 10_000;
+
+    public CancellationToken Cancellation { get; init; }
+}

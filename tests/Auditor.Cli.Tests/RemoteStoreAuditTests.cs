@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Auditor.Core.Evidence;
+using Auditor.Evidence.MLflow;
+using Auditor.Testing;
+
+namespace Auditor.Cli.Tests;
+
+/// <summary>
+/// The same project audited with its store read four ways: the SQLite file, a copy in PostgreSQL, the store
+/// served over MLflow's REST API, and (for the file-store twin) the file store against REST. The inventory,
+/// findings and maturity must be the same; no credential may appear in any output.
+/// </summary>
+public sealed class RemoteStoreAuditTests
+{
+    [Fact]
+    public void SQLite_PostgreSQL_and_REST_give_the_same_inventory_and_findings()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        var sqlite = Audit(fixture.Path, null, null);
+
+        using var server = new MlflowRestServer(Read(fixture.Path), pageSize: 4) { RequiredAuthorization = "Bearer rest-Token-99" };
+        var rest = Audit(fixture.Path, server.Uri, new Dictionary<string, string> { ["MLFLOW_TRACKING_TOKEN"] = "rest-Token-99" });
+        Assert.Equal("rest", Kind(rest.Report));
+        Assert.DoesNotContain("rest-Token-99", rest.AllText, StringComparison.Ordinal);
+        Assert.Equal(Comparable(sqlite.Report), Comparable(rest.Report));
+
+        using var postgres = PostgresServer.StartForTests();
+        if (postgres is null)
+        {
+            return;
+        }
+
+        postgres.CreateDatabase("cli_audit");
+        SqliteToPostgres.Copy(Path.Combine(fixture.Path, "mlflow.db"), postgres.ConnectionString("cli_audit"));
+        var pg = Audit(fixture.Path, postgres.Uri("cli_audit"), null);
+        Assert.Equal("postgresql", Kind(pg.Report));
+        Assert.DoesNotContain(PostgresServer.Password, pg.AllText, StringComparison.Ordinal);
+        Assert.Equal(Comparable(sqlite.Report), Comparable(pg.Report));
+    }
+
+    [Fact]
+    public void The_file_store_and_REST_give_the_same_inventory_and_findings()
+    {
+        using var fixture = Fixture.Unpack("tracked-file-3x");
+        var file = Audit(fixture.Path, null, null);
+        using var server = new MlflowRestServer(Read(fixture.Path), pageSize: 4);
+
+        var rest = Audit(fixture.Path, server.Uri, null);
+
+        Assert.Equal("rest", Kind(rest.Report));
+        Assert.Equal(Comparable(file.Report), Comparable(rest.Report));
+    }
+
+    [Fact]
+    public void An_unreachable_server_is_reported_not_a_crash()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        int port;
+        using (var server = new MlflowRestServer(Read(fixture.Path)))
+        {
+            port = server.Port;
+        }
+
+        var result = Audit(fixture.Path, $"http://ann:Pw-Secret-5@127.0.0.1:{port}", new Dictionary<string, string> { ["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0" });
+
+        Assert.DoesNotContain("Pw-Secret-5", result.AllText, StringComparison.Ordinal);
+        Assert.Contains("cannot connect", result.AllText, StringComparison.Ordinal);
+    }
+
+    private static Core.Tracking.TrackingStore Read(string project)
+    {
+        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Resolve(null, project, _ => null, project));
+        Assert.True(collected.State == CollectionState.Present, collected.Reason);
+        return collected.Value!;
+    }
+
+    private static string Kind(JsonElement report) => report.GetProperty("subject").GetProperty("tracking").GetProperty("kind").GetString()!;
+
+    /// <summary>
+    /// The rules that judge the reproducibility trace, whose model-file link differs by backend: files are looked up
+    /// under a file or SQLite store's own folder, only at the recorded paths for PostgreSQL, and not fetched over REST.
+    /// </summary>
+    private static readonly string[] ModelFileRules = ["MLA-0023", "MLA-0024"];
+
+    /// <summary>
+    /// What must not depend on the backend: inventory, findings (but the trace rules), maturity levels' rule counts
+    /// aside from those, commits (the store's URI and kind in evidence aside).
+    /// </summary>
+    private static string Comparable(JsonElement report)
+    {
+        var uri = report.GetProperty("subject").GetProperty("tracking").GetProperty("uri").GetString()!;
+        var findings = report.GetProperty("findings").EnumerateArray().Where(f => !ModelFileRules.Contains(f.GetProperty("ruleId").GetString())).ToList();
+        return string.Join('\n', new[] { "inventory", "commits" }
+                .Select(p => p + ": " + JsonSerializer.Serialize(report.GetProperty(p), new JsonSerializerOptions { WriteIndented = true }))
+                .Append("findings: " + JsonSerializer.Serialize(findings, new JsonSerializerOptions { WriteIndented = true })))
+            .Replace(JsonEncodedText.Encode(uri).ToString(), "<tracking store>", StringComparison.Ordinal)
+            .Replace($"\"{Kind(report)}\"", "\"<kind>\"", StringComparison.Ordinal);
+    }
+
+    private static (JsonElement Report, string AllText) Audit(string project, string? uri, IReadOnlyDictionary<string, string>? variables)
+    {
+        using var output = new TempFolder();
+        string[] args = ["audit", project, "--format", "json", "--output-dir", output.Path, .. uri is null ? Array.Empty<string>() : ["--tracking-uri", uri]];
+        var run = CliRun.Invoke(project, variables, args);
+        Assert.True(run.ExitCode is 0 or 1, $"exit {run.ExitCode}: {run.Error}");
+        var json = File.ReadAllText(output.Combine("report.json"));
+        return (JsonDocument.Parse(json).RootElement.Clone(), run.Out + run.Error + json);
+    }
+}

@@ -1,0 +1,85 @@
+using Auditor.Core.Evidence;
+using Auditor.Core.Tracking;
+using Auditor.Testing;
+
+namespace Auditor.Evidence.MLflow.Tests;
+
+/// <summary>
+/// A fixture store served over HTTP in the shape of the recorded MLflow responses, read back through the REST
+/// reader. REST knows only the latest value of each run metric, so metrics are compared as latest values.
+/// </summary>
+public sealed class RestStoreTests
+{
+    [Theory]
+    [InlineData("tracked-sqlite", true)]
+    [InlineData("tracked-sqlite-3x", true)]
+    [InlineData("tracked-file", false)]
+    [InlineData("sloppy-file", false)]
+    public void REST_gives_the_same_facts_as_reading_the_store(string name, bool loggedModelsEndpoint)
+    {
+        using var fixture = Fixture.Unpack(name);
+        var direct = StoreFixture.Read(fixture);
+        using var server = new MlflowRestServer(direct, pageSize: 3, hasLoggedModelsEndpoint: loggedModelsEndpoint);
+
+        var store = Read(server.Uri);
+
+        Assert.Equal(TrackingStoreKind.Rest, store.Kind);
+        Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(direct)), StoreJson.Facts(store));
+        var requests = server.Requests.ToList();
+        Assert.Contains(requests, r => r.PathAndQuery.Contains("page_token=", StringComparison.Ordinal) || (r.Body ?? "").Contains("page_token", StringComparison.Ordinal));
+        Assert.All(requests, r => Assert.True(r.PathAndQuery.Contains("max_results=", StringComparison.Ordinal) || (r.Body ?? "").Contains("\"max_results\"", StringComparison.Ordinal), r.PathAndQuery));
+        Assert.All(requests.Where(r => r.PathAndQuery.Contains("runs/search", StringComparison.Ordinal)), r => Assert.Contains("\"run_view_type\":\"ALL\"", r.Body, StringComparison.Ordinal));
+        Assert.All(requests.Where(r => r.PathAndQuery.Contains("experiments/search", StringComparison.Ordinal)), r => Assert.Contains("view_type=ALL", r.PathAndQuery, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Basic_credentials_from_the_environment_are_sent_and_never_shown()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture)) { RequiredAuthorization = "Basic " + Convert.ToBase64String("alice:s3cret-pw"u8.ToArray()) };
+        var variables = new Dictionary<string, string> { ["MLFLOW_TRACKING_USERNAME"] = "alice", ["MLFLOW_TRACKING_PASSWORD"] = "s3cret-pw" };
+
+        var store = Read(server.Uri, variables);
+
+        Assert.Equal(15, store.Runs.Count);
+        Assert.DoesNotContain("s3cret", store.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bearer_token_is_sent()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture)) { RequiredAuthorization = "Bearer tok-123" };
+
+        var store = Read(server.Uri, new Dictionary<string, string> { ["MLFLOW_TRACKING_TOKEN"] = "tok-123" });
+
+        Assert.Equal(15, store.Runs.Count);
+    }
+
+    [Fact]
+    public void Credentials_in_the_URI_are_used_and_redacted()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture)) { RequiredAuthorization = "Basic " + Convert.ToBase64String("bob:uri-pw-77"u8.ToArray()) };
+        var uri = server.Uri.Replace("http://", "http://bob:uri-pw-77@", StringComparison.Ordinal);
+
+        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse(uri, "/"), Options());
+
+        Assert.True(collected.State == CollectionState.Present, collected.Reason);
+        Assert.Equal($"http://bob:***@127.0.0.1:{server.Port}", collected.Value!.Uri);
+    }
+
+    internal static TrackingReadOptions Options(IReadOnlyDictionary<string, string>? variables = null) => new()
+    {
+        Variables = name => variables?.GetValueOrDefault(name),
+        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        RequestTimeout = TimeSpan.FromSeconds(20),
+    };
+
+    private static TrackingStore Read(string uri, IReadOnlyDictionary<string, string>? variables = null)
+    {
+        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse(uri, "/"), Options(variables));
+        Assert.True(collected.State == CollectionState.Present, collected.Reason);
+        return collected.Value!;
+    }
+}
