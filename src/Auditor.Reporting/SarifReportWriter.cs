@@ -86,8 +86,10 @@ public static class SarifReportWriter
 
     private static JsonObject Result(Finding finding, int index, string project, SarifOptions options)
     {
-        var file = finding.Evidence.FirstOrDefault(e => e.Kind == "file")?.Value
-            ?? (project.Length == 0 ? options.AnchorFile : $"{project}/{options.AnchorFile}");
+        var (path, line) = FileLocation(finding.Evidence.FirstOrDefault(e => e.Kind == "file")?.Value);
+        var file = path is null
+            ? (project.Length == 0 ? options.AnchorFile : $"{project}/{options.AnchorFile}")
+            : project.Length == 0 || path.StartsWith(project + "/", StringComparison.Ordinal) ? path : $"{project}/{path}";
         return new JsonObject
         {
             ["ruleId"] = finding.RuleId,
@@ -99,11 +101,23 @@ public static class SarifReportWriter
                 ["physicalLocation"] = new JsonObject
                 {
                     ["artifactLocation"] = new JsonObject { ["uri"] = EscapeUri(file), ["uriBaseId"] = SrcRoot },
-                    ["region"] = new JsonObject { ["startLine"] = 1 },
+                    ["region"] = new JsonObject { ["startLine"] = line },
                 },
             }),
             ["properties"] = new JsonObject { ["outcome"] = Labels.Of(finding.Outcome), ["evidenceTotal"] = finding.EvidenceTotal },
         };
+    }
+
+    /// <summary>File evidence is a path relative to the audited folder, with ":line" when a line applies.</summary>
+    private static (string? Path, int Line) FileLocation(string? value)
+    {
+        if (value is null)
+        {
+            return (null, 1);
+        }
+
+        var colon = value.LastIndexOf(':');
+        return colon > 0 && int.TryParse(value[(colon + 1)..], out var line) && line > 0 ? (value[..colon], line) : (value, 1);
     }
 
     private static JsonObject? Provenance(AuditReport report, SarifOptions options)

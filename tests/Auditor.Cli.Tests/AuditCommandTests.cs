@@ -92,6 +92,40 @@ public sealed class AuditCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("tracked-file")]
+    [InlineData("tracked-sqlite")]
+    [InlineData("tracked-file-3x")]
+    [InlineData("tracked-sqlite-3x")]
+    public void Tracked_projects_are_at_level_2_and_name_what_level_3_lacks(string name)
+    {
+        using var fixture = Fixture.Unpack(name);
+        var (_, report) = CliRun.AuditToJson(fixture.Path);
+        var levels = report.GetProperty("maturity").GetProperty("levels").EnumerateArray().ToList();
+
+        Assert.Equal(2, report.GetProperty("maturity").GetProperty("level").GetInt32());
+        Assert.Equal("not-met", levels[3].GetProperty("status").GetString());
+        Assert.Equal(["MLA-0035"], levels[3].GetProperty("blocking").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal("fail", Finding(report, "MLA-0035").GetProperty("outcome").GetString());
+        foreach (var id in new[] { "MLA-0025", "MLA-0026", "MLA-0027", "MLA-0029", "MLA-0030", "MLA-0032", "MLA-0023" })
+        {
+            Assert.Equal("pass", Finding(report, id).GetProperty("outcome").GetString());
+        }
+    }
+
+    [Fact]
+    public void Untracked_notebook_project_is_at_level_0_with_ci_tests_and_tracking_failing()
+    {
+        using var fixture = Fixture.Unpack("untracked");
+        var (_, report) = CliRun.AuditToJson(fixture.Path);
+
+        Assert.Equal(0, report.GetProperty("maturity").GetProperty("level").GetInt32());
+        foreach (var id in new[] { "MLA-0025", "MLA-0027", "MLA-0002", "MLA-0030", "MLA-0037" })
+        {
+            Assert.Equal("fail", Finding(report, id).GetProperty("outcome").GetString());
+        }
+    }
+
     [Fact]
     public void Writes_html_and_json_reports_into_the_output_folder()
     {
