@@ -38,7 +38,8 @@ public static class TrackingUriResolver
             return new TrackingLocation(TrackingStoreKind.Sqlite, "sqlite:///mlflow.db", database);
         }
 
-        return Directory.Exists(mlruns) ? new TrackingLocation(TrackingStoreKind.File, "./mlruns", mlruns) : null;
+        // An mlruns that is a file, not a folder, is a broken store to report, not an absent one.
+        return Directory.Exists(mlruns) || File.Exists(mlruns) ? new TrackingLocation(TrackingStoreKind.File, "./mlruns", mlruns) : null;
     }
 
     private static bool HasFileStoreData(string mlruns) =>

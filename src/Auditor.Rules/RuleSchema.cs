@@ -31,7 +31,16 @@ internal sealed class RuleSchema(string resourceName)
     public void Validate(string file, string? ruleId, YamlMappingNode root)
     {
         var converter = new YamlToJson();
-        var json = JsonSerializer.SerializeToElement(converter.Convert(root));
+        JsonElement json;
+        try
+        {
+            json = JsonSerializer.SerializeToElement(converter.Convert(root));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new RuleFileException(file, null, ruleId, e.Message);
+        }
+
         var result = _schema.Value.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {

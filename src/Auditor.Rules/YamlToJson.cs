@@ -12,7 +12,11 @@ namespace Auditor.Rules;
 /// </summary>
 internal sealed class YamlToJson
 {
+    /// <summary>A rule or configuration file is small; more nodes than this means aliases that expand without bound.</summary>
+    public const int MaxNodes = 100_000;
+
     private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
+    private int _nodes;
 
     public JsonNode? Convert(YamlNode node) => Convert(node, "");
 
@@ -35,6 +39,11 @@ internal sealed class YamlToJson
 
     private JsonNode? Convert(YamlNode node, string pointer)
     {
+        if (++_nodes > MaxNodes)
+        {
+            throw new InvalidDataException($"more than {MaxNodes} YAML nodes once aliases are expanded (an alias bomb?)");
+        }
+
         _lines[pointer] = (int)node.Start.Line;
         switch (node)
         {

@@ -48,7 +48,9 @@ public sealed class FormatTests
         var uris = results.Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation")).ToList();
         Assert.All(uris, u => Assert.Equal("%SRCROOT%", u.GetProperty("uriBaseId").GetString()));
         Assert.Equal("churn%20%3Cscript%3Ewindow.__pwned%3D%27script%27%3Bdocument.title%3D%27pwned%27%3C/script%3E/MLproject", uris[0].GetProperty("uri").GetString());
-        Assert.StartsWith("models/README%20%3Cimg", uris[1].GetProperty("uri").GetString());
+        // File evidence is relative to the audited folder; SARIF locations are relative to the repository root.
+        Assert.StartsWith("churn%20%3Cscript%3E", uris[1].GetProperty("uri").GetString());
+        Assert.Contains("/models/README%20%3Cimg", uris[1].GetProperty("uri").GetString());
         var provenance = run.GetProperty("versionControlProvenance")[0];
         Assert.Equal("https://github.com/acme/churn", provenance.GetProperty("repositoryUri").GetString());
         Assert.Equal(report.Subject.Repository!.Head, provenance.GetProperty("revisionId").GetString());

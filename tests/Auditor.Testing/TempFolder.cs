@@ -17,9 +17,10 @@ public sealed class TempFolder : IDisposable
     {
         try
         {
-            foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+            // Never touch what a symbolic link (made by a hostile-input test) points at.
+            foreach (var file in new DirectoryInfo(Path).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
             {
-                File.SetAttributes(file, FileAttributes.Normal);
+                file.Attributes = FileAttributes.Normal;
             }
 
             Directory.Delete(Path, recursive: true);

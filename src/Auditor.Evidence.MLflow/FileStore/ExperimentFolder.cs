@@ -22,13 +22,13 @@ internal sealed record ExperimentFolder(
             Tags = ValueFolder.Read(Path.Combine(folder, FileStoreLayout.Tags)),
         };
 
-        var runFolders = Directory.EnumerateDirectories(folder)
+        var runFolders = StoreFolders.Subfolders(folder)
             .Where(d => !FileStoreLayout.ReservedExperimentFolders.Contains(Path.GetFileName(d)) && File.Exists(Path.Combine(d, FileStoreLayout.Meta)))
             .ToList();
 
         var modelsFolder = Path.Combine(folder, FileStoreLayout.Models);
         var modelFolders = Directory.Exists(modelsFolder)
-            ? Directory.EnumerateDirectories(modelsFolder).Where(d => File.Exists(Path.Combine(d, FileStoreLayout.Meta))).ToList()
+            ? StoreFolders.Subfolders(modelsFolder).Where(d => File.Exists(Path.Combine(d, FileStoreLayout.Meta))).ToList()
             : [];
 
         return new ExperimentFolder(experiment, ReadDatasets(Path.Combine(folder, FileStoreLayout.Datasets)), runFolders, modelFolders);
@@ -42,7 +42,7 @@ internal sealed record ExperimentFolder(
             return datasets;
         }
 
-        foreach (var datasetFolder in Directory.EnumerateDirectories(folder))
+        foreach (var datasetFolder in StoreFolders.Subfolders(folder))
         {
             var metaPath = Path.Combine(datasetFolder, FileStoreLayout.Meta);
             if (File.Exists(metaPath))

@@ -15,7 +15,7 @@ internal static class FileRegistryReader
             return [];
         }
 
-        return Directory.EnumerateDirectories(folder)
+        return StoreFolders.Subfolders(folder)
             .Select(modelFolder => problems.Try(Path.Combine(modelFolder, FileStoreLayout.Meta), () => ReadModel(modelFolder, problems)))
             .OfType<RegisteredModel>()
             .Where(m => !string.Equals(m.Tags.GetValueOrDefault(SystemTags.IsPrompt), "true", StringComparison.OrdinalIgnoreCase))
@@ -40,7 +40,7 @@ internal static class FileRegistryReader
             }
         }
 
-        var versions = Directory.EnumerateDirectories(folder, "version-*")
+        var versions = StoreFolders.Subfolders(folder, "version-")
             .Select(v => problems.Try(Path.Combine(v, FileStoreLayout.Meta), () => ReadVersion(v, name, aliases)))
             .OfType<ModelVersion>()
             .Where(v => v.Stage != DeletedStage)

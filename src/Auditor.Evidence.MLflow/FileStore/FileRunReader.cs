@@ -48,9 +48,12 @@ internal static class FileRunReader
         var metrics = new List<KeyValuePair<string, MetricSummary>>();
         foreach (var (key, file) in ValueFolder.Files(folder, pool))
         {
+            // One unreadable metric file (binary junk, a runaway size) costs that metric, not the run.
             var builder = new MetricSummaryBuilder(key);
-            MetricFile.Read(file, builder, problems);
-            metrics.Add(new(key, builder.Build()));
+            if (problems.Try(file, () => { MetricFile.Read(file, builder, problems); return builder; }) is not null)
+            {
+                metrics.Add(new(key, builder.Build()));
+            }
         }
 
         return metrics.Count == 0 ? CompactMap<MetricSummary>.Empty : new CompactMap<MetricSummary>(metrics);
@@ -69,7 +72,7 @@ internal static class FileRunReader
 
         var inputs = new List<DatasetInput>();
         var models = new List<string>();
-        foreach (var inputFolder in Directory.EnumerateDirectories(folder))
+        foreach (var inputFolder in StoreFolders.Subfolders(folder))
         {
             var metaPath = Path.Combine(inputFolder, FileStoreLayout.Meta);
             var meta = problems.Try(metaPath, () => YamlMap.Load(metaPath));
@@ -106,6 +109,6 @@ internal static class FileRunReader
 
     private static IReadOnlyList<string> SubfolderNames(string folder) =>
         Directory.Exists(folder)
-            ? Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            ? StoreFolders.Subfolders(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
 }

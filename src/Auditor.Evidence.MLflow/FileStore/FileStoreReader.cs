@@ -54,8 +54,8 @@ public static class FileStoreReader
     private static IEnumerable<string> ExperimentFolders(string root)
     {
         var trash = Path.Combine(root, FileStoreLayout.Trash);
-        var active = Directory.EnumerateDirectories(root);
-        var deleted = Directory.Exists(trash) ? Directory.EnumerateDirectories(trash) : [];
+        var active = StoreFolders.Subfolders(root);
+        var deleted = Directory.Exists(trash) ? StoreFolders.Subfolders(trash) : [];
         return active.Concat(deleted).Where(d => FileStoreLayout.IsExperimentFolder(Path.GetFileName(d))).Order(StringComparer.Ordinal);
     }
 }

@@ -10,6 +10,9 @@ namespace Auditor.Evidence.MLflow.FileStore;
 /// </summary>
 internal static class SmallFile
 {
+    /// <summary>No store file is read past this size (a metric history of a million points is about 40 MB).</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Calls <paramref name="use"/> with the file's text; the span is only valid during the call.</summary>
@@ -54,6 +57,11 @@ internal static class SmallFile
         {
             if (total == buffer.Length)
             {
+                if (total >= MaxBytes)
+                {
+                    throw new InvalidDataException($"larger than {MaxBytes / (1024 * 1024)} MiB; not read");
+                }
+
                 var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                 buffer.AsSpan().CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);

@@ -27,7 +27,9 @@ internal static class ValueFolder
         var keys = pool ?? new StringPool();
         return new FileSystemEnumerable<(string, string)>(folder, (ref FileSystemEntry entry) => (Key(ref entry, keys), entry.ToFullPath()), Walk)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            // Symbolic links are neither read nor walked into: they may point outside the store or at themselves.
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !StoreFolders.IsLink(entry.Attributes),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !StoreFolders.IsLink(entry.Attributes),
         };
     }
 

@@ -1,0 +1,23 @@
+using System.IO.Enumeration;
+
+namespace Auditor.Evidence.MLflow.FileStore;
+
+/// <summary>
+/// Lists sub-folders of a store folder without following symbolic links: a link inside a store may point
+/// anywhere on the machine (or back at itself), and mlaudit reads only the store.
+/// </summary>
+internal static class StoreFolders
+{
+    private static readonly EnumerationOptions Options = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true };
+
+    public static IEnumerable<string> Subfolders(string folder, string? prefix = null) =>
+        Directory.Exists(folder)
+            ? new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(), Options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                    entry.IsDirectory && !IsLink(entry.Attributes) && (prefix is null || entry.FileName.StartsWith(prefix, StringComparison.Ordinal)),
+            }
+            : [];
+
+    public static bool IsLink(FileAttributes attributes) => (attributes & FileAttributes.ReparsePoint) != 0;
+}
