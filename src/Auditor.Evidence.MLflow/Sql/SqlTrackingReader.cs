@@ -75,58 +75,85 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
     }
 
     /// <summary>
-    /// Metric summaries per run, aggregated by the database (one GROUP BY over the history, then the latest values);
-    /// runs on its own connection in parallel with the other queries when it can.
+    /// Metric summaries per run, aggregated by the database (one GROUP BY over the history) and joined to the latest
+    /// values, streamed into one compact map per run; runs on its own connection in parallel with the other queries.
     /// </summary>
     private Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> MetricSummaries(DbConnection db)
     {
         var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
         var isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
         var finite = $"NOT ({isNan}) AND ABS(\"value\") < {MaxDouble:R}";
-        var latest = LatestValues(db);
-        var sql = $"SELECT run_uuid, \"key\", COUNT(*), COUNT(DISTINCT {step}), " +
-                  $"MIN(CASE WHEN {finite} THEN \"value\" END), MAX(CASE WHEN {finite} THEN \"value\" END), " +
-                  $"SUM(CASE WHEN {finite} THEN 0 ELSE 1 END) FROM metrics GROUP BY run_uuid, \"key\"";
-        var result = new Dictionary<string, List<KeyValuePair<string, MetricSummary>>>(StringComparer.Ordinal);
-        foreach (var (run, summary) in SqlRows.Query(db, sql, r => (r.GetString(0), new MetricSummary
-                 {
-                     Key = _pool.Get(r.GetString(1)),
-                     Count = (int)(r.Long(2) ?? 0),
-                     Steps = (int)(r.Long(3) ?? 0),
-                     Min = r.Double(4) ?? double.NaN,
-                     Max = r.Double(5) ?? double.NaN,
-                     HasNonFinite = (r.Long(6) ?? 0) > 0,
-                 })))
+        var sql = $"SELECT g.run_uuid, g.\"key\", g.points, g.steps, g.low, g.high, g.non_finite, l.\"value\", l.nan FROM " +
+                  $"(SELECT run_uuid, \"key\", COUNT(*) AS points, COUNT(DISTINCT {step}) AS steps, " +
+                  $"MIN(CASE WHEN {finite} THEN \"value\" END) AS low, MAX(CASE WHEN {finite} THEN \"value\" END) AS high, " +
+                  $"SUM(CASE WHEN {finite} THEN 0 ELSE 1 END) AS non_finite FROM metrics GROUP BY run_uuid, \"key\") g " +
+                  $"LEFT JOIN {LatestValues()} l ON l.run_uuid = g.run_uuid AND l.\"key\" = g.\"key\"";
+        var result = new Dictionary<string, IReadOnlyDictionary<string, MetricSummary>>(StringComparer.Ordinal);
+        var pending = new List<KeyValuePair<string, MetricSummary>>();
+        string? current = null;
+        using (var command = db.CreateCommand())
         {
-            var last = latest.TryGetValue((run, summary.Key), out var value) ? value : double.NaN;
-            (result.TryGetValue(run, out var list) ? list : result[run] = []).Add(new(summary.Key, summary with { Last = last }));
+            command.CommandText = sql;
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                var run = r.GetString(0);
+                if (current is not null && !string.Equals(run, current, StringComparison.Ordinal))
+                {
+                    Flush(result, current, pending);
+                }
+
+                current = run;
+                var key = _pool.Get(r.GetString(1));
+                pending.Add(new(key, new MetricSummary
+                {
+                    Key = key,
+                    Count = (int)(r.Long(2) ?? 0),
+                    Steps = (int)(r.Long(3) ?? 0),
+                    Min = r.Double(4) ?? double.NaN,
+                    Max = r.Double(5) ?? double.NaN,
+                    HasNonFinite = (r.Long(6) ?? 0) > 0,
+                    Last = r.Long(8) == 1 ? double.NaN : Decode(r.Double(7) ?? double.NaN),
+                }));
+            }
         }
 
-        return result.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, MetricSummary>)new CompactMap<MetricSummary>(r.Value), StringComparer.Ordinal);
+        if (current is not null)
+        {
+            Flush(result, current, pending);
+        }
+
+        return result;
     }
 
-    /// <summary>The latest value per (run, key): <c>latest_metrics</c>, or before revision 6 (MLflow 1.3) MLflow's rule, max by (step, timestamp, value).</summary>
-    private Dictionary<(string Run, string Key), double> LatestValues(DbConnection db)
+    /// <summary>GROUP BY returns a run's keys together; a run seen again (another database's order) is merged.</summary>
+    private static void Flush(Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> result, string run, List<KeyValuePair<string, MetricSummary>> pending)
     {
-        var table = "latest_metrics";
-        var isNan = schema.Has("latest_metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
-        if (!schema.Has("latest_metrics"))
+        if (result.TryGetValue(run, out var earlier))
         {
-            var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
-            var nan = SqlRows.ColumnOr(schema, "metrics", "is_nan", "0");
-            isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
-            table = $"(SELECT run_uuid, \"key\", \"value\", {nan} AS is_nan, ROW_NUMBER() OVER (PARTITION BY run_uuid, \"key\" " +
-                    $"ORDER BY {step} DESC, \"timestamp\" DESC, \"value\" DESC) AS position FROM metrics) latest WHERE position = 1";
+            pending.InsertRange(0, earlier);
         }
 
-        var values = new Dictionary<(string Run, string Key), double>();
-        foreach (var (run, key, value) in SqlRows.Query(db, $"SELECT run_uuid, \"key\", \"value\", CASE WHEN {isNan} THEN 1 ELSE 0 END FROM {table}", r =>
-                     (r.GetString(0), _pool.Get(r.GetString(1)), r.Long(3) == 1 ? double.NaN : Decode(r.Double(2) ?? double.NaN))))
+        result[run] = new CompactMap<MetricSummary>(pending);
+        pending.Clear();
+    }
+
+    /// <summary>
+    /// The latest value per (run, key) as a joinable table: <c>latest_metrics</c>, or before revision 6 (MLflow 1.3)
+    /// MLflow's rule computed from the history, max by (step, timestamp, value).
+    /// </summary>
+    private string LatestValues()
+    {
+        if (schema.Has("latest_metrics"))
         {
-            values[(run, key)] = value;
+            var latestNan = schema.Has("latest_metrics", "is_nan") ? $"CASE WHEN {dialect.IsNan("is_nan")} THEN 1 ELSE 0 END" : "0";
+            return $"(SELECT run_uuid, \"key\", \"value\", {latestNan} AS nan FROM latest_metrics)";
         }
 
-        return values;
+        var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
+        var nan = schema.Has("metrics", "is_nan") ? $"CASE WHEN {dialect.IsNan("is_nan")} THEN 1 ELSE 0 END" : "0";
+        return $"(SELECT run_uuid, \"key\", \"value\", nan FROM (SELECT run_uuid, \"key\", \"value\", {nan} AS nan, ROW_NUMBER() OVER " +
+               $"(PARTITION BY run_uuid, \"key\" ORDER BY {step} DESC, \"timestamp\" DESC, \"value\" DESC) AS position FROM metrics) ranked WHERE position = 1)";
     }
 
     /// <summary>MLflow stores infinities as ±DBL_MAX; they are read back as infinities.</summary>
