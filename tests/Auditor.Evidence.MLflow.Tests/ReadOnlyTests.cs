@@ -44,6 +44,30 @@ public sealed class ReadOnlyTests
         Assert.False(File.Exists(database + "-wal"));
     }
 
+    [Fact]
+    public void Reading_a_store_with_a_live_writer_touches_neither_the_database_nor_its_wal_and_shm()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        var database = Path.Combine(fixture.Path, "mlflow.db");
+        using var writer = new SqliteConnection($"Data Source={database};Pooling=False");
+        writer.Open();
+        using (var command = writer.CreateCommand())
+        {
+            // A tracking server mid-work: WAL mode, a committed write still in the -wal file, the connection open.
+            command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; " +
+                                  "INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage) VALUES (99, 'written-by-a-live-server', '', 'active');";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.True(new FileInfo(database + "-wal").Length > 0);
+        var before = Snapshot(fixture.Path);
+
+        var store = StoreFixture.Read(fixture);
+
+        Assert.Equal(before, Snapshot(fixture.Path));
+        Assert.Contains(store.Experiments, e => e.Name == "written-by-a-live-server");
+    }
+
     private static string Snapshot(string folder)
     {
         var lines = Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })

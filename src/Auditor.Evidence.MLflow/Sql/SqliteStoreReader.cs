@@ -16,7 +16,8 @@ public static class SqliteStoreReader
 
         try
         {
-            using var connection = SqliteConnectionFactory.OpenReadOnly(databasePath);
+            using var snapshot = SqliteSnapshot.Of(databasePath);
+            using var connection = SqliteConnectionFactory.OpenReadOnly(snapshot.Path);
             var dialect = new SqliteDialect();
             var schema = dialect.Introspect(connection);
             if (!schema.Has("experiments") || !schema.Has("runs"))
@@ -24,7 +25,7 @@ public static class SqliteStoreReader
                 throw new InvalidDataException($"{databasePath}: not an MLflow tracking database (no experiments or runs table)");
             }
 
-            var tracking = new SqlTrackingReader(connection, schema, dialect, () => SqliteConnectionFactory.OpenReadOnly(databasePath));
+            var tracking = new SqlTrackingReader(connection, schema, dialect, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path));
             var registry = new SqlRegistryReader(connection, schema, tracking);
             var store = new TrackingStore
             {
