@@ -65,7 +65,10 @@ public static class AuditPipeline
             Tracking = tracking,
             Commits = repository.State == CollectionState.Present ? CommitResolver.Collect(settings.ProjectPath, runCommits) : Collected<IReadOnlyList<CommitResolution>>.Absent(repository.Reason ?? "no repository"),
             CommitContents = repository.State == CollectionState.Present ? CommitContentsReader.Collect(settings.ProjectPath, traced) : Collected<IReadOnlyList<CommitContents>>.Absent(repository.Reason ?? "no repository"),
-            Project = ProjectCollector.Collect(settings.ProjectPath, GitFileProvenance.Open(settings.ProjectPath)),
+            Project = ProjectCollector.Collect(
+                settings.ProjectPath,
+                GitFileProvenance.Open(settings.ProjectPath),
+                ProjectCollectionOptions.Default with { IgnorePaths = settings.Config.IgnorePaths }),
         };
     }
 }

@@ -11,6 +11,9 @@ public sealed record ProjectCollectionOptions
     /// <summary>Files visited at most; the rest are not looked at (and one skipped entry says so).</summary>
     public int MaxFiles { get; init; } = 50_000;
 
+    /// <summary>Glob patterns relative to the project (<c>legacy/**</c>, <c>**/*.ipynb</c>) of files never read: the configuration's <c>ignorePaths</c>.</summary>
+    public IReadOnlyList<string> IgnorePaths { get; init; } = [];
+
     /// <summary>Folder names never entered.</summary>
     public IReadOnlySet<string> ExcludedFolders { get; init; } = new HashSet<string>(StringComparer.Ordinal)
     {

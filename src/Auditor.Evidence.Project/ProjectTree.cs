@@ -1,4 +1,5 @@
 using Auditor.Core.Evidence;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Auditor.Evidence.Project;
 
@@ -11,6 +12,8 @@ internal static class ProjectTree
     public static IReadOnlyList<ProjectFile> List(string root, ProjectCollectionOptions options, List<SkippedFile> skipped)
     {
         var files = new List<ProjectFile>();
+        var ignored = new Matcher(StringComparison.Ordinal);
+        ignored.AddIncludePatterns(options.IgnorePaths);
         var pending = new Stack<string>([root]);
         while (pending.Count > 0)
         {
@@ -25,7 +28,7 @@ internal static class ProjectTree
                         pending.Push(directory.FullName);
                     }
                 }
-                else if (entry is FileInfo file && Accept(root, file, relative, skipped))
+                else if (entry is FileInfo file && !(options.IgnorePaths.Count > 0 && ignored.Match(relative).HasMatches) && Accept(root, file, relative, skipped))
                 {
                     if (files.Count >= options.MaxFiles)
                     {

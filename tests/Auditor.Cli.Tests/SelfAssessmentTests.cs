@@ -86,6 +86,18 @@ public sealed class SelfAssessmentTests
     }
 
     [Fact]
+    public void Ignored_paths_are_not_collected()
+    {
+        using var fixture = Fixture.Unpack("tracked-file");
+        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), "apiVersion: mlaudit/v1\nkind: Config\nignorePaths: [\"tests/**\"]\n");
+
+        var (_, report) = CliRun.AuditToJson(fixture.Path);
+
+        var tests = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "MLA-0027");
+        Assert.Equal("fail", tests.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public void Config_file_given_with_config_sets_the_project_and_tracking_uri()
     {
         using var fixture = Fixture.Unpack("tracked-sqlite");
