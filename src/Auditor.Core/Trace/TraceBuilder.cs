@@ -171,13 +171,20 @@ public static class TraceBuilder
             return (CommitState.Present, resolution.Reachable);
         }
 
-        private static bool? EntryPointInCommit(string? entryPoint, CommitContents? contents, CommitState state) =>
-            state != CommitState.Present || contents is null ? null
-            : EntryPoints.Candidates(entryPoint, "") is { Count: > 0 } && contents.Paths.Count > 0 ? contents.Paths.Any(p => IsEntryPoint(p, entryPoint!))
-            : null;
+        private static bool? EntryPointInCommit(string? entryPoint, CommitContents? contents, CommitState state)
+        {
+            if (state != CommitState.Present || contents is null || contents.Paths.Count == 0)
+            {
+                return null;
+            }
 
-        private static bool IsEntryPoint(string path, string entryPoint) =>
-            EntryPoints.Candidates(entryPoint, "").Any(c => path == c || path.EndsWith("/" + c, StringComparison.Ordinal));
+            var candidates = EntryPoints.Candidates(entryPoint, "");
+            return candidates.Count == 0 ? null : FindIn(contents, candidates) is not null;
+        }
+
+        /// <summary>The first of <paramref name="names"/> found in the commit, at the root or in any folder.</summary>
+        private static string? FindIn(CommitContents contents, IEnumerable<string> names) =>
+            names.FirstOrDefault(name => contents.Paths.Any(p => p == name || p.EndsWith("/" + name, StringComparison.Ordinal)));
 
         private (EnvironmentState, string?) Environment(ModelArtifact? artifact, CommitContents? contents, List<string> gaps)
         {
@@ -195,7 +202,7 @@ public static class TraceBuilder
 
             if (contents is not null)
             {
-                if (LockFiles.FirstOrDefault(f => contents.Paths.Any(p => p == f || p.EndsWith("/" + f, StringComparison.Ordinal))) is { } lockFile)
+                if (FindIn(contents, LockFiles) is { } lockFile)
                 {
                     return (EnvironmentState.Pinned, $"{lockFile} at the commit");
                 }
@@ -212,7 +219,7 @@ public static class TraceBuilder
                     return (EnvironmentState.Unpinned, $"{file} at the commit");
                 }
 
-                if (EnvironmentFiles.FirstOrDefault(f => contents.Paths.Any(p => p == f || p.EndsWith("/" + f, StringComparison.Ordinal))) is { } declared)
+                if (FindIn(contents, EnvironmentFiles) is { } declared)
                 {
                     gaps.Add($"the environment is declared in {declared} at the commit, but its versions are not pinned");
                     return (EnvironmentState.Unpinned, $"{declared} at the commit");
