@@ -5,18 +5,12 @@ using Auditor.Evidence.MLflow.FileStore;
 namespace Auditor.Evidence.MLflow.Sql;
 
 /// <summary>
-/// Reads the tracking tables of a SQL store of any schema generation (MLflow 1.x to 3.x). Aggregation
-/// happens in SQL: metric histories are summarised by the database, not pulled row by row.
+/// Reads the tracking tables of a SQL store of any schema generation (MLflow 1.x to 3.x). The metric history is
+/// summarised by <see cref="IMetricSummaries"/>, which may run alongside the other queries on its own connections.
 /// </summary>
-/// <remarks>
-/// When a second connection can be opened, the metric history (by far the largest table) is scanned on it in
-/// parallel with the other queries: both cores help.
-/// </remarks>
-internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, ISqlDialect dialect, Func<DbConnection>? openAnother = null)
+internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, Func<StringPool, IMetricSummaries> metricSummaries)
 {
     private readonly StringPool _pool = new();
-
-    private const double MaxDouble = 1.7976931348623157e308;
 
     public IReadOnlyList<Experiment> Experiments()
     {
@@ -41,8 +35,7 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
 
     public IReadOnlyList<Run> Runs()
     {
-        using var second = openAnother?.Invoke();
-        var metricsTask = second is null ? Task.FromResult(MetricSummaries(connection)) : Task.Run(() => MetricSummaries(second));
+        var metricsTask = metricSummaries(_pool).Start();
         var tags = Grouped("SELECT run_uuid, \"key\", \"value\" FROM tags");
         var parameters = Grouped("SELECT run_uuid, \"key\", \"value\" FROM params");
         var datasets = DatasetInputs();
@@ -73,92 +66,6 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
             };
         });
     }
-
-    /// <summary>
-    /// Metric summaries per run, aggregated by the database (one GROUP BY over the history) and joined to the latest
-    /// values, streamed into one compact map per run; runs on its own connection in parallel with the other queries.
-    /// </summary>
-    private Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> MetricSummaries(DbConnection db)
-    {
-        var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
-        var isNan = schema.Has("metrics", "is_nan") ? dialect.IsNan("is_nan") : "1 = 0";
-        var finite = $"NOT ({isNan}) AND ABS(\"value\") < {MaxDouble:R}";
-        var sql = $"SELECT g.run_uuid, g.\"key\", g.points, g.steps, g.low, g.high, g.non_finite, l.\"value\", l.nan FROM " +
-                  $"(SELECT run_uuid, \"key\", COUNT(*) AS points, COUNT(DISTINCT {step}) AS steps, " +
-                  $"MIN(CASE WHEN {finite} THEN \"value\" END) AS low, MAX(CASE WHEN {finite} THEN \"value\" END) AS high, " +
-                  $"SUM(CASE WHEN {finite} THEN 0 ELSE 1 END) AS non_finite FROM metrics GROUP BY run_uuid, \"key\") g " +
-                  $"LEFT JOIN {LatestValues()} l ON l.run_uuid = g.run_uuid AND l.\"key\" = g.\"key\"";
-        var result = new Dictionary<string, IReadOnlyDictionary<string, MetricSummary>>(StringComparer.Ordinal);
-        var pending = new List<KeyValuePair<string, MetricSummary>>();
-        string? current = null;
-        using (var command = db.CreateCommand())
-        {
-            command.CommandText = sql;
-            using var r = command.ExecuteReader();
-            while (r.Read())
-            {
-                var run = r.GetString(0);
-                if (current is not null && !string.Equals(run, current, StringComparison.Ordinal))
-                {
-                    Flush(result, current, pending);
-                }
-
-                current = run;
-                var key = _pool.Get(r.GetString(1));
-                pending.Add(new(key, new MetricSummary
-                {
-                    Key = key,
-                    Count = (int)(r.Long(2) ?? 0),
-                    Steps = (int)(r.Long(3) ?? 0),
-                    Min = r.Double(4) ?? double.NaN,
-                    Max = r.Double(5) ?? double.NaN,
-                    HasNonFinite = (r.Long(6) ?? 0) > 0,
-                    Last = r.Long(8) == 1 ? double.NaN : Decode(r.Double(7) ?? double.NaN),
-                }));
-            }
-        }
-
-        if (current is not null)
-        {
-            Flush(result, current, pending);
-        }
-
-        return result;
-    }
-
-    /// <summary>GROUP BY returns a run's keys together; a run seen again (another database's order) is merged.</summary>
-    private static void Flush(Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> result, string run, List<KeyValuePair<string, MetricSummary>> pending)
-    {
-        if (result.TryGetValue(run, out var earlier))
-        {
-            pending.InsertRange(0, earlier);
-        }
-
-        result[run] = new CompactMap<MetricSummary>(pending);
-        pending.Clear();
-    }
-
-    /// <summary>
-    /// The latest value per (run, key) as a joinable table: <c>latest_metrics</c>, or before revision 6 (MLflow 1.3)
-    /// MLflow's rule computed from the history, max by (step, timestamp, value).
-    /// </summary>
-    private string LatestValues()
-    {
-        if (schema.Has("latest_metrics"))
-        {
-            var latestNan = schema.Has("latest_metrics", "is_nan") ? $"CASE WHEN {dialect.IsNan("is_nan")} THEN 1 ELSE 0 END" : "0";
-            return $"(SELECT run_uuid, \"key\", \"value\", {latestNan} AS nan FROM latest_metrics)";
-        }
-
-        var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
-        var nan = schema.Has("metrics", "is_nan") ? $"CASE WHEN {dialect.IsNan("is_nan")} THEN 1 ELSE 0 END" : "0";
-        return $"(SELECT run_uuid, \"key\", \"value\", nan FROM (SELECT run_uuid, \"key\", \"value\", {nan} AS nan, ROW_NUMBER() OVER " +
-               $"(PARTITION BY run_uuid, \"key\" ORDER BY {step} DESC, \"timestamp\" DESC, \"value\" DESC) AS position FROM metrics) ranked WHERE position = 1)";
-    }
-
-    /// <summary>MLflow stores infinities as ±DBL_MAX; they are read back as infinities.</summary>
-    private static double Decode(double value) =>
-        value >= MaxDouble ? double.PositiveInfinity : value <= -MaxDouble ? double.NegativeInfinity : value;
 
     private Dictionary<string, List<DatasetInput>> DatasetInputs()
     {
