@@ -14,29 +14,51 @@ internal sealed class CompactMap<TValue> : IReadOnlyDictionary<string, TValue>
     private readonly TValue[] _values;
 
     public CompactMap(List<KeyValuePair<string, TValue>> entries)
+        : this(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries))
     {
-        // Last write wins, as with a dictionary.
-        var keys = new List<string>(entries.Count);
-        var values = new List<TValue>(entries.Count);
+    }
+
+    /// <summary>Copies the entries into arrays of exactly their size; a repeated key keeps its first position and last value.</summary>
+    public CompactMap(ReadOnlySpan<KeyValuePair<string, TValue>> entries)
+    {
+        _keys = new string[entries.Length];
+        _values = new TValue[entries.Length];
+        var count = 0;
         foreach (var (key, value) in entries)
         {
-            var index = keys.IndexOf(key);
+            var index = Array.IndexOf(_keys, key, 0, count);
             if (index >= 0)
             {
-                values[index] = value;
+                _values[index] = value;
             }
             else
             {
-                keys.Add(key);
-                values.Add(value);
+                (_keys[count], _values[count]) = (key, value);
+                count++;
             }
         }
 
-        _keys = [.. keys];
-        _values = [.. values];
+        if (count < entries.Length)
+        {
+            Array.Resize(ref _keys, count);
+            Array.Resize(ref _values, count);
+        }
     }
 
-    public static IReadOnlyDictionary<string, TValue> Empty { get; } = new CompactMap<TValue>([]);
+    /// <summary>This map with <paramref name="later"/>'s entries added; later values win.</summary>
+    public CompactMap<TValue> With(ReadOnlySpan<KeyValuePair<string, TValue>> later)
+    {
+        var all = new KeyValuePair<string, TValue>[_keys.Length + later.Length];
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            all[i] = new(_keys[i], _values[i]);
+        }
+
+        later.CopyTo(all.AsSpan(_keys.Length));
+        return new CompactMap<TValue>(all);
+    }
+
+    public static IReadOnlyDictionary<string, TValue> Empty { get; } = new CompactMap<TValue>(ReadOnlySpan<KeyValuePair<string, TValue>>.Empty);
 
     public int Count => _keys.Length;
 

@@ -8,7 +8,7 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// order, where the distinct count is one plus the number of increases. A history seen out of order is flagged, and
 /// its exact count is asked of the database afterwards.
 /// </summary>
-internal sealed class MetricSeries(string run, string key)
+internal sealed class MetricSeries(string key)
 {
     /// <summary>MLflow stores infinities as ±DBL_MAX.</summary>
     public const double MaxDouble = 1.7976931348623157e308;
@@ -18,8 +18,6 @@ internal sealed class MetricSeries(string run, string key)
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
     private (long Step, long Timestamp, double Value, bool Nan) _latest;
-
-    public string Run { get; } = run;
 
     public string Key { get; } = key;
 

@@ -34,7 +34,7 @@ public static class PostgresStoreReader
                 throw new InvalidDataException($"{redactedUri}: not an MLflow tracking database (no experiments or runs table in schema {builder.SearchPath ?? "current_schema()"})");
             }
 
-            var tracking = new SqlTrackingReader(connection, schema, pool => new SqlMetricAggregation(connection, schema, dialect, pool));
+            var tracking = new SqlTrackingReader(connection, schema, new AdoGroupedQuery(connection), pool => new SqlMetricAggregation(connection, schema, dialect, pool));
             var registry = new SqlRegistryReader(connection, schema, tracking);
             var store = new TrackingStore
             {

@@ -8,7 +8,7 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// Reads the tracking tables of a SQL store of any schema generation (MLflow 1.x to 3.x). The metric history is
 /// summarised by <see cref="IMetricSummaries"/>, which may run alongside the other queries on its own connections.
 /// </summary>
-internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, Func<StringPool, IMetricSummaries> metricSummaries)
+internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schema, IGroupedQuery grouped, Func<StringPool, IMetricSummaries> metricSummaries)
 {
     private readonly StringPool _pool = new();
 
@@ -44,12 +44,12 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
         var metrics = metricsTask.GetAwaiter().GetResult();
         return SqlRows.Query(connection, "SELECT run_uuid, experiment_id, name, status, lifecycle_stage, start_time, end_time, user_id, artifact_uri FROM runs ORDER BY experiment_id, start_time, run_uuid", r =>
         {
-            var id = r.Text(0)!;
+            var id = _pool.Get(r.Text(0)!);
             var runTags = tags.GetValueOrDefault(id) ?? CompactMap<string>.Empty;
             return new Run
             {
                 Id = id,
-                ExperimentId = r.Text(1)!,
+                ExperimentId = _pool.Get(r.Text(1)!),
                 Name = string.IsNullOrEmpty(r.Text(2)) ? runTags.GetValueOrDefault(SystemTags.RunName) : r.Text(2),
                 Status = FileRunReader.ParseStatus(r.Text(3)),
                 Lifecycle = FileRunReader.ParseLifecycle(r.Text(4)),
@@ -106,29 +106,6 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                 .GroupBy(x => x.Run, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(x => x.Model).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
-    /// <summary>Runs a (owner, key, value) query into a compact map per owner; keys and short values are pooled.</summary>
-    internal Dictionary<string, IReadOnlyDictionary<string, string>> Grouped(string sql)
-    {
-        var result = new Dictionary<string, List<KeyValuePair<string, string>>>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            string? lastOwner = null;
-            List<KeyValuePair<string, string>>? entries = null;
-            while (reader.Read())
-            {
-                var owner = reader.Text(0)!;
-                if (entries is null || !string.Equals(owner, lastOwner, StringComparison.Ordinal))
-                {
-                    entries = result.TryGetValue(owner, out var found) ? found : result[owner] = [];
-                    lastOwner = owner;
-                }
-
-                entries.Add(new(_pool.Get(reader.Text(1)!), _pool.Get(reader.Text(2) ?? "")));
-            }
-        }
-
-        return result.ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)new CompactMap<string>(g.Value), StringComparer.Ordinal);
-    }
+    /// <summary>Runs an (owner, key, value) query into a compact map per owner.</summary>
+    internal Dictionary<string, IReadOnlyDictionary<string, string>> Grouped(string sql) => grouped.Run(sql, _pool);
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using Auditor.Core.Tracking;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Auditor.Evidence.MLflow.Sql;
 
@@ -10,7 +9,7 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// over the history makes SQLite sort every point in a temporary B-tree, which costs several times the scan itself;
 /// in-process there is nothing to push down to, so the points are folded here, in rowid ranges read in parallel on
 /// separate connections (both cores) and merged in order. Rows are read through SQLite's statement API, so a point's
-/// run id and key are looked up from the row's bytes without allocating strings. The latest value follows MLflow's
+/// run id and key are matched from the row's bytes without allocating strings. The latest value follows MLflow's
 /// own rule (greatest step, timestamp, stored value: what it writes to <c>latest_metrics</c>), so every schema
 /// generation, including those before that table, reads the same way.
 /// </summary>
@@ -33,30 +32,34 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
             .Select(range => Scan(range))
             .ToList();
 
-        var series = parts.Count == 0 ? [] : parts[0];
+        var runs = parts.Count == 0 ? [] : parts[0];
         foreach (var part in parts.Skip(1))
         {
             foreach (var (id, later) in part)
             {
-                if (series.TryGetValue(id, out var earlier))
+                if (runs.TryGetValue(id, out var earlier))
                 {
                     earlier.Append(later);
                 }
                 else
                 {
-                    series[id] = later;
+                    runs[id] = later;
                 }
             }
         }
 
-        RecountOutOfOrderSteps(connection, series.Values.Where(s => !s.InStepOrder));
-        return series.Values
-            .GroupBy(s => s.Run, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyDictionary<string, MetricSummary>)new CompactMap<MetricSummary>(
-                    g.Select(s => new KeyValuePair<string, MetricSummary>(s.Key, s.Build())).ToList()),
-                StringComparer.Ordinal);
+        RecountOutOfOrderSteps(connection, runs.Values);
+        var summaries = new Dictionary<string, IReadOnlyDictionary<string, MetricSummary>>(runs.Count, StringComparer.Ordinal);
+        foreach (var (id, run) in runs)
+        {
+            summaries[id] = run.Build();
+        }
+
+        // The scan's state (about a hundred bytes per history, long-lived enough to reach the oldest generation)
+        // is garbage from here on; collecting it now keeps the reader's peak near what it holds, not twice that.
+        runs.Clear();
+        GC.Collect();
+        return summaries;
     }
 
     /// <summary>Rowid ranges of about equal size, one per core; one unbounded range for a table without rowids.</summary>
@@ -83,7 +86,7 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
         return Enumerable.Range(0, parts).Select(i => ((long, long)?)(first + (i * size), Math.Min(last, first + ((i + 1) * size) - 1))).ToList();
     }
 
-    private Dictionary<string, MetricSeries> Scan((long From, long To)? range)
+    private Dictionary<string, RunMetricSeries> Scan((long From, long To)? range)
     {
         using var connection = open();
         var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
@@ -91,85 +94,68 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
         var where = range is null ? "" : " WHERE rowid BETWEEN ?1 AND ?2";
         var sql = $"SELECT run_uuid, \"key\", \"value\", {step}, \"timestamp\", {isNan} FROM metrics{where}";
 
-        var series = new Dictionary<string, MetricSeries>(StringComparer.Ordinal);
-        var lookup = series.GetAlternateLookup<ReadOnlySpan<char>>();
-        var db = connection.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
-        using (statement)
+        var runs = new Dictionary<string, RunMetricSeries>(StringComparer.Ordinal);
+        using var statement = new SqliteStatement(connection, sql);
+        if (range is var (from, to))
         {
-            if (range is var (from, to))
-            {
-                Check(db, raw.sqlite3_bind_int64(statement, 1, from));
-                Check(db, raw.sqlite3_bind_int64(statement, 2, to));
-            }
-
-            Span<char> id = stackalloc char[512];
-            int result;
-            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                var run = raw.sqlite3_column_blob(statement, 0);
-                var key = raw.sqlite3_column_blob(statement, 1);
-                var length = SeriesId(run, key, id);
-                var current = length >= 0 && lookup.TryGetValue(id[..length], out var found) ? found : Add(series, run, key);
-                current.Add(
-                    raw.sqlite3_column_double(statement, 2),
-                    raw.sqlite3_column_int64(statement, 3),
-                    raw.sqlite3_column_int64(statement, 4),
-                    raw.sqlite3_column_int64(statement, 5) != 0);
-            }
-
-            if (result != raw.SQLITE_DONE)
-            {
-                Check(db, result);
-            }
+            statement.Bind(1, from);
+            statement.Bind(2, to);
         }
 
-        return series;
+        // Points of one run are stored together: the run is looked up only when the row's run id bytes change.
+        var currentId = new byte[64];
+        var currentLength = -1;
+        RunMetricSeries? current = null;
+        while (statement.Step())
+        {
+            var run = statement.Utf8(0);
+            if (current is null || !run.SequenceEqual(currentId.AsSpan(0, currentLength)))
+            {
+                current = Run(runs, run);
+                if (run.Length > currentId.Length)
+                {
+                    currentId = new byte[run.Length];
+                }
+
+                run.CopyTo(currentId);
+                currentLength = run.Length;
+            }
+
+            current.Get(Pooled(statement.Utf8(1))).Add(statement.Double(2), statement.Int64(3), statement.Int64(4), statement.Int64(5) != 0);
+        }
+
+        return runs;
     }
 
-    private MetricSeries Add(Dictionary<string, MetricSeries> series, ReadOnlySpan<byte> runBytes, ReadOnlySpan<byte> keyBytes)
+    private RunMetricSeries Run(Dictionary<string, RunMetricSeries> runs, ReadOnlySpan<byte> utf8)
     {
-        var run = pool.Get(Encoding.UTF8.GetString(runBytes));
-        var key = pool.Get(Encoding.UTF8.GetString(keyBytes));
-        var id = SeriesId(run, key);
-        return series.TryGetValue(id, out var existing) ? existing : series[id] = new MetricSeries(run, key);
+        var id = Pooled(utf8);
+        return runs.TryGetValue(id, out var known) ? known : runs[id] = new RunMetricSeries(id);
+    }
+
+    /// <summary>The pooled string of a UTF-8 key or run id; no allocation once it has been seen.</summary>
+    private string Pooled(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > 256)
+        {
+            return pool.Get(Encoding.UTF8.GetString(utf8));
+        }
+
+        Span<char> chars = stackalloc char[256];
+        return pool.Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
     }
 
     /// <summary>Exact distinct step counts for the (rare) histories whose steps were not stored in order.</summary>
-    private static void RecountOutOfOrderSteps(SqliteConnection connection, IEnumerable<MetricSeries> series)
+    private static void RecountOutOfOrderSteps(SqliteConnection connection, IEnumerable<RunMetricSeries> runs)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(DISTINCT step) FROM metrics WHERE run_uuid = $run AND \"key\" = $key";
         var run = command.Parameters.Add("$run", SqliteType.Text);
         var key = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var one in series)
+        foreach (var (id, one) in runs.SelectMany(r => r.Series.Where(s => !s.InStepOrder).Select(s => (r.Run, s))))
         {
-            (run.Value, key.Value) = (one.Run, one.Key);
+            (run.Value, key.Value) = (id, one.Key);
             one.DistinctSteps = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-    }
-
-    /// <summary>Run id and key joined by a character neither can contain (run ids are hex; keys are printable).</summary>
-    private static string SeriesId(string run, string key) => string.Concat(run, "\n", key);
-
-    /// <summary>Writes the series id of UTF-8 run and key into <paramref name="buffer"/>; -1 when it does not fit.</summary>
-    private static int SeriesId(ReadOnlySpan<byte> run, ReadOnlySpan<byte> key, Span<char> buffer)
-    {
-        if (run.Length + key.Length + 1 > buffer.Length)
-        {
-            return -1;
-        }
-
-        var written = Encoding.UTF8.GetChars(run, buffer);
-        buffer[written++] = '\n';
-        return written + Encoding.UTF8.GetChars(key, buffer[written..]);
-    }
-
-    private static void Check(sqlite3 db, int result)
-    {
-        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result);
         }
     }
 }

@@ -25,7 +25,7 @@ public static class SqliteStoreReader
                 throw new InvalidDataException($"{databasePath}: not an MLflow tracking database (no experiments or runs table)");
             }
 
-            var tracking = new SqlTrackingReader(connection, schema, pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool));
+            var tracking = new SqlTrackingReader(connection, schema, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool));
             var registry = new SqlRegistryReader(connection, schema, tracking);
             var store = new TrackingStore
             {
