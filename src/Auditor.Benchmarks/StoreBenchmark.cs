@@ -58,10 +58,9 @@ internal static class StoreBenchmark
         return 0;
     }
 
-    /// <summary>A project folder (with mlruns/ or mlflow.db), an mlruns folder, a .db file, or a tracking URI.</summary>
     /// <summary>Not inlined: nothing of a read stays reachable from the caller's frame but what it returns.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static TrackingStore? ReadOnce(TrackingLocation location, List<double> seconds, List<double> cpuSeconds)
+    internal static TrackingStore? ReadOnce(TrackingLocation location, List<double> seconds, List<double> cpuSeconds)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -82,7 +81,8 @@ internal static class StoreBenchmark
         return collected.Value;
     }
 
-    private static TrackingLocation Locate(string target)
+    /// <summary>A project folder (with mlruns/ or mlflow.db), an mlruns folder, a .db file, or a tracking URI.</summary>
+    internal static TrackingLocation Locate(string target)
     {
         var current = Directory.GetCurrentDirectory();
         if (Directory.Exists(target) && (Directory.Exists(Path.Combine(target, "mlruns")) || File.Exists(Path.Combine(target, "mlflow.db"))))
