@@ -40,6 +40,18 @@ public sealed class RemoteStoreAuditTests
     }
 
     [Fact]
+    public void An_artifact_root_that_does_not_exist_is_an_input_error()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var output = new TempFolder();
+
+        var run = CliRun.Invoke(fixture.Path, null, ["audit", fixture.Path, "--format", "json", "--output-dir", output.Path, "--artifact-root", "no-such-folder"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--artifact-root no-such-folder: the folder does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_file_store_and_REST_give_the_same_inventory_and_findings()
     {
         using var fixture = Fixture.Unpack("tracked-file-3x");
