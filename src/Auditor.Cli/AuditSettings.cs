@@ -13,6 +13,13 @@ public sealed record AuditSettings
 
     public string? TrackingUri { get; init; }
 
+    /// <summary>
+    /// Where the store's artifacts are when the recorded paths do not exist on this machine (a PostgreSQL store has no
+    /// folder of its own): <c>--artifact-root</c>, else the project's <c>mlruns</c> and <c>mlartifacts</c> folders
+    /// that exist (MLflow's default artifact root and a tracking server's default artifact destination).
+    /// </summary>
+    public IReadOnlyList<string> ArtifactRoots { get; init; } = [];
+
     public required IReadOnlyList<ReportFormat> Formats { get; init; }
 
     public required string OutputDirectory { get; init; }
@@ -35,7 +42,7 @@ public sealed record AuditSettings
     /// the tracking URI; a PATH argument and <c>--tracking-uri</c> on the command line win over it.
     /// </summary>
     public static AuditSettings Create(string? path, string? trackingUri, IReadOnlyList<string> formats, string? outputDirectory, string? rules, string? templates, string currentDirectory,
-        string? configFile = null, string? history = null)
+        string? configFile = null, string? history = null, IReadOnlyList<string>? artifactRoots = null)
     {
         var explicitConfig = configFile is null ? null : ProjectConfigLoader.Load(Path.GetFullPath(configFile, currentDirectory));
         var projectPath = path is not null ? Path.GetFullPath(path, currentDirectory) : explicitConfig?.ProjectPath ?? currentDirectory;
@@ -50,6 +57,9 @@ public sealed record AuditSettings
         {
             ProjectPath = projectPath,
             TrackingUri = trackingUri,
+            ArtifactRoots = artifactRoots is { Count: > 0 }
+                ? artifactRoots.Select(r => ExistingDirectory(r, "--artifact-root", currentDirectory)!).Distinct(StringComparer.Ordinal).ToList()
+                : DefaultArtifactRoots.Select(name => Path.Combine(projectPath, name)).Where(Directory.Exists).ToList(),
             Config = config,
             HistoryDirectory = history is null ? null : Path.GetFullPath(history, currentDirectory),
             Formats = ParseFormats(formats),
@@ -58,6 +68,9 @@ public sealed record AuditSettings
             TemplatesDirectory = ExistingDirectory(templates, "--templates", currentDirectory),
         };
     }
+
+    /// <summary>The project folders MLflow puts artifacts in by default: the artifact root, and <c>mlflow server</c>'s <c>--artifacts-destination</c>.</summary>
+    private static readonly string[] DefaultArtifactRoots = ["mlruns", "mlartifacts"];
 
     private static List<ReportFormat> ParseFormats(IReadOnlyList<string> values)
     {

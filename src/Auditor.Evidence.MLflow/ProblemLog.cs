@@ -29,6 +29,21 @@ internal sealed class ProblemLog
         }
     }
 
+    /// <summary>The asynchronous <see cref="Try{T}"/>: a file read through a server fails the same way, costing that file.</summary>
+    public async Task<T?> TryAsync<T>(string path, Func<Task<T>> read)
+        where T : class
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            Add(path, OneLine(e));
+            return null;
+        }
+    }
+
     private static string OneLine(Exception e) =>
         (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException ? e.Message : $"unreadable ({e.Message})").Split('\n')[0].Trim();
 

@@ -1,8 +1,8 @@
 namespace Auditor.Evidence.MLflow;
 
 /// <summary>
-/// What reading a remote store needs from the process: its environment variables (credentials, TLS and
-/// timeout settings), and for tests an HTTP handler and short delays.
+/// What reading a store needs from the process: its environment variables (credentials, TLS and timeout
+/// settings), where the artifacts of a store without a folder are, and for tests an HTTP handler and short delays.
 /// </summary>
 public sealed record TrackingReadOptions
 {
@@ -10,6 +10,15 @@ public sealed record TrackingReadOptions
 
     /// <summary>Environment variables (<c>MLFLOW_TRACKING_*</c>, <c>PG*</c>); the process environment by default.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// Folders that hold the store's artifacts, for stores read on this machine (file, SQLite, and PostgreSQL, which
+    /// has no folder of its own): recorded paths that do not exist as written are looked up under them by the part
+    /// after <c>mlruns</c> (after a file or SQLite store's own folders), and <c>mlflow-artifacts:/&lt;path&gt;</c>, which
+    /// only these roots resolve, as <c>&lt;root&gt;/&lt;path&gt;</c>. A tracking server reads its own artifacts, so REST
+    /// ignores them.
+    /// </summary>
+    public IReadOnlyList<string> ArtifactRoots { get; init; } = [];
 
     /// <summary>The HTTP handler for REST stores; null builds one from the TLS variables.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }

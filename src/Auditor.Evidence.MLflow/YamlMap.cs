@@ -18,6 +18,18 @@ internal sealed class YamlMap
     public static YamlMap Load(string path)
     {
         using var reader = new StreamReader(path);
+        return From(reader);
+    }
+
+    /// <summary>Parses text whose top level is a mapping (a file read elsewhere, for example through a server).</summary>
+    public static YamlMap Parse(string text)
+    {
+        using var reader = new StringReader(text);
+        return From(reader);
+    }
+
+    private static YamlMap From(TextReader reader)
+    {
         var stream = new YamlStream();
         try
         {

@@ -7,9 +7,10 @@ using Auditor.Testing;
 namespace Auditor.Cli.Tests;
 
 /// <summary>
-/// The same project audited with its store read four ways: the SQLite file, a copy in PostgreSQL, the store
-/// served over MLflow's REST API, and (for the file-store twin) the file store against REST. The inventory,
-/// findings and maturity must be the same; no credential may appear in any output.
+/// The same project audited with its store read four ways: the SQLite file, a copy in PostgreSQL (its artifacts
+/// found under the project's mlruns, by default or named with --artifact-root), the store served over MLflow's REST
+/// API (model files through its artifact endpoints), and (for the file-store twin) the file store against REST. The
+/// inventory, commits and every finding must be the same; no credential may appear in any output.
 /// </summary>
 public sealed class RemoteStoreAuditTests
 {
@@ -33,10 +34,40 @@ public sealed class RemoteStoreAuditTests
 
         postgres.CreateDatabase("cli_audit");
         SqliteToPostgres.Copy(Path.Combine(fixture.Path, "mlflow.db"), postgres.ConnectionString("cli_audit"));
-        var pg = Audit(fixture.Path, postgres.Uri("cli_audit"), null);
+        var pg = Audit(fixture.Path, postgres.Uri("cli_audit"), null, "--artifact-root", Path.Combine(fixture.Path, "mlruns"));
         Assert.Equal("postgresql", Kind(pg.Report));
         Assert.DoesNotContain(PostgresServer.Password, pg.AllText, StringComparison.Ordinal);
         Assert.Equal(Comparable(sqlite.Report), Comparable(pg.Report));
+
+        // The project's mlruns is the default artifact root.
+        var byDefault = Audit(fixture.Path, postgres.Uri("cli_audit"), null);
+        Assert.Equal(Comparable(sqlite.Report), Comparable(byDefault.Report));
+    }
+
+    [Fact]
+    public void Over_REST_the_trace_reaches_every_versions_model_files()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var server = new MlflowRestServer(Read(fixture.Path));
+
+        var rest = Audit(fixture.Path, server.Uri, null);
+
+        var trace = rest.Report.GetProperty("trace").EnumerateArray().ToList();
+        Assert.NotEmpty(trace);
+        Assert.All(trace, t => Assert.Equal("present", t.GetProperty("artifact").GetString()));
+        Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/get-artifact?run_uuid=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_artifact_root_that_does_not_exist_is_an_input_error()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var output = new TempFolder();
+
+        var run = CliRun.Invoke(fixture.Path, null, ["audit", fixture.Path, "--format", "json", "--output-dir", output.Path, "--artifact-root", "no-such-folder"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--artifact-root no-such-folder: the folder does not exist", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,20 +109,13 @@ public sealed class RemoteStoreAuditTests
     private static string Kind(JsonElement report) => report.GetProperty("subject").GetProperty("tracking").GetProperty("kind").GetString()!;
 
     /// <summary>
-    /// The rules that judge the reproducibility trace, whose model-file link differs by backend: files are looked up
-    /// under a file or SQLite store's own folder, only at the recorded paths for PostgreSQL, and not fetched over REST.
-    /// </summary>
-    private static readonly string[] ModelFileRules = ["MLA-0023", "MLA-0024"];
-
-    /// <summary>
-    /// What must not depend on the backend: inventory, findings (but the trace rules), maturity levels' rule counts
-    /// aside from those, commits (the store's URI and kind in evidence aside).
+    /// What must not depend on the backend: inventory, every finding, commits (the store's URI and kind in evidence
+    /// aside).
     /// </summary>
     private static string Comparable(JsonElement report)
     {
         var uri = report.GetProperty("subject").GetProperty("tracking").GetProperty("uri").GetString()!;
         var findings = report.GetProperty("findings").EnumerateArray()
-            .Where(f => !ModelFileRules.Contains(f.GetProperty("ruleId").GetString()))
             .Select(f => JsonNode.Parse(f.GetRawText())!)
             .ToList();
         foreach (var store in findings.SelectMany(f => f!["evidence"]!.AsArray()).Where(e => (string?)e!["kind"] == "store"))
@@ -106,10 +130,10 @@ public sealed class RemoteStoreAuditTests
             .Replace(JsonEncodedText.Encode(uri).ToString(), "<tracking store>", StringComparison.Ordinal);
     }
 
-    private static (JsonElement Report, string AllText) Audit(string project, string? uri, IReadOnlyDictionary<string, string>? variables)
+    private static (JsonElement Report, string AllText) Audit(string project, string? uri, IReadOnlyDictionary<string, string>? variables, params string[] options)
     {
         using var output = new TempFolder();
-        string[] args = ["audit", project, "--format", "json", "--output-dir", output.Path, .. uri is null ? Array.Empty<string>() : ["--tracking-uri", uri]];
+        string[] args = ["audit", project, "--format", "json", "--output-dir", output.Path, .. uri is null ? Array.Empty<string>() : ["--tracking-uri", uri], .. options];
         var run = CliRun.Invoke(project, variables, args);
         Assert.True(run.ExitCode is 0 or 1, $"exit {run.ExitCode}: {run.Error}");
         var json = File.ReadAllText(output.Combine("report.json"));

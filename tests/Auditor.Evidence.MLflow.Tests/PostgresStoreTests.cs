@@ -5,7 +5,10 @@ using Auditor.Testing;
 
 namespace Auditor.Evidence.MLflow.Tests;
 
-/// <summary>The SQLite fixtures copied into a real PostgreSQL server read back exactly as from SQLite.</summary>
+/// <summary>
+/// The SQLite fixtures copied into a real PostgreSQL server read back exactly as from SQLite, model files included
+/// when the store's artifact folder is given as an artifact root.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStoreTests(PostgresServerFixture postgres)
 {
@@ -25,14 +28,35 @@ public sealed class PostgresStoreTests(PostgresServerFixture postgres)
         var fromSqlite = StoreFixture.Read(fixture);
         var uri = Load(server, Path.Combine(fixture.Path, "mlflow.db"));
 
-        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse(uri, fixture.Path), new TrackingReadOptions { Variables = _ => null });
+        var options = new TrackingReadOptions { Variables = _ => null, ArtifactRoots = [Path.Combine(fixture.Path, "mlruns")] };
+        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse(uri, fixture.Path), options);
 
         Assert.True(collected.State == CollectionState.Present, collected.Reason);
         var store = collected.Value!;
+        Assert.All(store.RegisteredModels.SelectMany(m => m.Versions), v => Assert.Equal(ModelArtifactState.Found, v.Artifact?.State));
         Assert.Equal(TrackingStoreKind.Postgresql, store.Kind);
         Assert.DoesNotContain(PostgresServer.Password, store.Uri, StringComparison.Ordinal);
         Assert.NotEmpty(store.Runs);
         Assert.Equal(StoreJson.Facts(fromSqlite), StoreJson.Facts(store));
+    }
+
+    [Fact]
+    public void Without_an_artifact_root_model_files_are_found_only_at_the_recorded_paths()
+    {
+        if (postgres.Require() is not { } server)
+        {
+            return;
+        }
+
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        var uri = Load(server, Path.Combine(fixture.Path, "mlflow.db"));
+
+        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse(uri, fixture.Path), new TrackingReadOptions { Variables = _ => null });
+
+        Assert.True(collected.State == CollectionState.Present, collected.Reason);
+        var versions = collected.Value!.RegisteredModels.SelectMany(m => m.Versions).ToList();
+        Assert.NotEmpty(versions);
+        Assert.All(versions, v => Assert.Equal(ModelArtifactState.Missing, v.Artifact?.State));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Auditor.Core.Tracking;
 using Auditor.Evidence.MLflow.Rest;
 using Auditor.Testing;
@@ -102,7 +103,23 @@ public sealed class RecordedResponseTests
         Assert.Equal(recording.Contains("3.5", StringComparison.Ordinal), !Load(responses, "metrics-get-history").Array("metrics").Any());
     }
 
-    private static string Facts(TrackingStore store) => StoreJson.Facts(store);
+    [Theory]
+    [MemberData(nameof(Recordings))]
+    public async Task The_stand_in_server_lists_a_runs_artifacts_as_the_real_one_did(string recording, string storeName)
+    {
+        using var responses = Fixture.Unpack(recording);
+        using var fixture = Fixture.Unpack(storeName);
+        var recorded = JsonNode.Parse(Load(responses, "artifacts-list").GetRawText());
+        var runId = recorded!["root_uri"]!.GetValue<string>().Split('/')[^2];
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture));
+        using var http = new HttpClient();
+
+        var served = JsonNode.Parse(await http.GetStringAsync($"{server.Uri}/api/2.0/mlflow/artifacts/list?run_id={runId}"));
+
+        Assert.True(JsonNode.DeepEquals(recorded, served), served?.ToJsonString());
+    }
+
+    private static string Facts(TrackingStore store) => StoreJson.Records(store);
 
     private static JsonElement Load(Fixture responses, string name) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(responses.Path, name + ".json"))).RootElement.Clone();

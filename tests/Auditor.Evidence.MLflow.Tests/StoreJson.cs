@@ -15,17 +15,22 @@ internal static class StoreJson
     };
 
     public static string Facts(TrackingStore store) =>
-        JsonSerializer.Serialize(WithoutModelFiles(Normalize(store)) with { Kind = TrackingStoreKind.File, Uri = "", Root = null }, Options);
+        JsonSerializer.Serialize(VersionArtifactsOnly(Normalize(store)) with { Kind = TrackingStoreKind.File, Uri = "", Root = null }, Options);
+
+    /// <summary>The store's records alone, without any model files: what a REST response maps to.</summary>
+    public static string Records(TrackingStore store) =>
+        Facts(store with { RegisteredModels = store.RegisteredModels.Select(m => m with { Versions = m.Versions.Select(v => v with { Artifact = null }).ToList() }).ToList() });
 
     /// <summary>
-    /// Model files are looked up on this machine: under the store's own folder for the file and SQLite stores, only at
-    /// the recorded paths for a database server, never over REST. Backends are compared on the store's records alone.
+    /// Model files are compared where every backend reads them: the artifacts of registered model versions (the trace's
+    /// link; over REST only those are read), without the local folder they were found in. Runs' and logged models'
+    /// artifacts are the file and SQL readers' own tests.
     /// </summary>
-    private static TrackingStore WithoutModelFiles(TrackingStore store) => store with
+    private static TrackingStore VersionArtifactsOnly(TrackingStore store) => store with
     {
         ModelArtifacts = [],
         Runs = store.Runs.Select(r => r with { Models = [] }).ToList(),
-        RegisteredModels = store.RegisteredModels.Select(m => m with { Versions = m.Versions.Select(v => v with { Artifact = null }).ToList() }).ToList(),
+        RegisteredModels = store.RegisteredModels.Select(m => m with { Versions = m.Versions.Select(v => v with { Artifact = v.Artifact is null ? null : v.Artifact with { LocalPath = null } }).ToList() }).ToList(),
         LoggedModels = store.LoggedModels.Select(l => l with { Artifact = null }).ToList(),
     };
 
@@ -59,8 +64,11 @@ internal static class StoreJson
 
     /// <summary>
     /// What the REST API can know: a run's metrics are the latest value per key (no history), and model versions
-    /// carry no storage location, and the schema revision of the server's database is not exposed. Everything else
-    /// must be equal.
+    /// carry no storage location, and the schema revision of the server's database is not exposed. A version's model
+    /// files are read through the server's artifact endpoints, which list a run's or a logged model's artifacts: a
+    /// version whose files lie outside every run and logged model the server lists (registered from a path, or its run
+    /// deleted for good) cannot be listed, and stays unchecked where a local read finds it missing.
+    /// Everything else must be equal.
     /// </summary>
     public static TrackingStore AsRestSeesIt(TrackingStore store) => store with
     {
@@ -78,10 +86,21 @@ internal static class StoreJson
                 HasNonFinite = !double.IsFinite(m.Value.Last),
             }),
         }).ToList(),
-        RegisteredModels = store.RegisteredModels.Select(m => m with { Versions = m.Versions.Select(v => v with { StorageLocation = null }).ToList() }).ToList(),
+        RegisteredModels = store.RegisteredModels.Select(m => m with
+        {
+            Versions = m.Versions.Select(v => v with
+            {
+                StorageLocation = null,
+                Artifact = v.Artifact is { } a && !Listable(store, a.Uri) ? new ModelArtifact { Uri = a.Uri, State = ModelArtifactState.Remote } : v.Artifact,
+            }).ToList(),
+        }).ToList(),
         LoggedModels = store.LoggedModels.Where(l => l.Lifecycle == Lifecycle.Active).Select(l => l with
         {
             Metrics = l.Metrics.ToDictionary(m => m.Key, m => new MetricSummary { Key = m.Key, Count = 1, Steps = 1, Last = m.Value.Last, Min = m.Value.Last, Max = m.Value.Last }),
         }).ToList(),
     };
+
+    private static bool Listable(TrackingStore store, string uri) =>
+        store.Runs.Select(r => r.ArtifactUri).Concat(store.LoggedModels.Select(l => l.ArtifactLocation)).OfType<string>()
+            .Any(root => uri == root || uri.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal));
 }

@@ -13,8 +13,8 @@ namespace Auditor.Testing;
 /// A stand-in MLflow tracking server on 127.0.0.1 (HttpListener) serving a <see cref="TrackingStore"/> in the shape
 /// of the recorded responses in rest-examples-*: snake_case fields, <c>{key, value}</c> lists, int64 as numbers,
 /// NaN as a string, empty lists omitted, opaque base64 <c>next_page_token</c>s. Like MLflow, it filters deleted
-/// items unless the view type is ALL and refuses a search without <c>max_results</c>. <see cref="Intercept"/>
-/// injects faults.
+/// items unless the view type is ALL and refuses a search without <c>max_results</c>. Model files are served through
+/// MLflow's artifact endpoints (<see cref="Artifacts"/>). <see cref="Intercept"/> injects faults.
 /// </summary>
 public sealed class MlflowRestServer : IDisposable
 {
@@ -23,9 +23,14 @@ public sealed class MlflowRestServer : IDisposable
     private readonly Task _loop;
     private readonly Lazy<ILookup<string, Run>> _runsByExperiment;
 
-    public MlflowRestServer(TrackingStore store, int pageSize = 5, bool hasLoggedModelsEndpoint = true)
+    /// <param name="artifactRoot">
+    /// The folder the server's artifacts are in; by default the store's own: a file store's folder, or the
+    /// <c>mlruns</c> beside a SQLite database.
+    /// </param>
+    public MlflowRestServer(TrackingStore store, int pageSize = 5, bool hasLoggedModelsEndpoint = true, string? artifactRoot = null)
     {
         _store = store;
+        Artifacts = new MlflowArtifactRoutes(store, artifactRoot ?? DefaultArtifactRoot(store), hasLoggedModelsEndpoint);
         _runsByExperiment = new(() => store.Runs.ToLookup(r => r.ExperimentId, StringComparer.Ordinal));
         PageSize = pageSize;
         HasLoggedModelsEndpoint = hasLoggedModelsEndpoint;
@@ -54,6 +59,9 @@ public sealed class MlflowRestServer : IDisposable
     public int PageSize { get; }
 
     public bool HasLoggedModelsEndpoint { get; }
+
+    /// <summary>The artifact endpoints and the folder they serve.</summary>
+    public MlflowArtifactRoutes Artifacts { get; }
 
     /// <summary>The exact Authorization header every request must carry, or null for none.</summary>
     public string? RequiredAuthorization { get; set; }
@@ -109,6 +117,11 @@ public sealed class MlflowRestServer : IDisposable
             }
 
             var path = request.Url.AbsolutePath;
+            if (request.HttpMethod == "GET" && Artifacts.TryHandle(context, path))
+            {
+                return;
+            }
+
             var args = body is null ? Query(request) : JsonNode.Parse(body)!.AsObject();
             var answer = path switch
             {
@@ -315,6 +328,13 @@ public sealed class MlflowRestServer : IDisposable
 
         return o;
     }
+
+    private static string? DefaultArtifactRoot(TrackingStore store) => store switch
+    {
+        { Kind: TrackingStoreKind.File, Root: { } root } => root,
+        { Kind: TrackingStoreKind.Sqlite, Root: { } database } => Path.Combine(Path.GetDirectoryName(database)!, "mlruns"),
+        _ => null,
+    };
 
     private static int FreePort()
     {

@@ -31,6 +31,11 @@ internal sealed class AuditCommand
         Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri, else ./mlruns with data, else ./mlflow.db.",
     };
 
+    private readonly Option<string[]> _artifactRoot = new("--artifact-root")
+    {
+        Description = "A folder holding the store's artifacts, for recorded paths that do not exist here (a PostgreSQL store has no folder of its own); may be repeated. Default: the project's mlruns and mlartifacts folders.",
+    };
+
     private readonly Option<string[]> _format = new("--format", "-f")
     {
         Description = "Output formats, comma-separated: console, json, html, sarif, junit, markdown.",
@@ -89,7 +94,7 @@ internal sealed class AuditCommand
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _format, _outputDir, _rules, _templates, _config, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _artifactRoot, _format, _outputDir, _rules, _templates, _config, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
         };
         command.SetAction(parse => Run(parse, environment));
         return command;
@@ -106,7 +111,8 @@ internal sealed class AuditCommand
             parse.GetValue(_templates),
             environment.CurrentDirectory,
             parse.GetValue(_config),
-            parse.GetValue(_history));
+            parse.GetValue(_history),
+            parse.GetValue(_artifactRoot));
         settings = settings with
         {
             Gate = GateSettings.Create(

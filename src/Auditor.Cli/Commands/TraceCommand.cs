@@ -8,6 +8,7 @@ internal sealed class TraceCommand
 {
     private readonly Argument<string?> _path = new("path") { Description = "The project folder (default: the current folder).", DefaultValueFactory = _ => null };
     private readonly Option<string?> _trackingUri = new("--tracking-uri") { Description = "MLflow tracking URI (see 'mlaudit audit --help')." };
+    private readonly Option<string[]> _artifactRoot = new("--artifact-root") { Description = "A folder holding the store's artifacts (see 'mlaudit audit --help'); may be repeated." };
     private readonly Option<string?> _config = new("--config") { Description = "The project configuration file." };
     private readonly Option<string?> _model = new("--model") { Description = "Only this registered model." };
 
@@ -15,11 +16,11 @@ internal sealed class TraceCommand
     {
         var command = new Command("trace", "Print the reproducibility trace of every registered model version as a tree.")
         {
-            _path, _trackingUri, _config, _model,
+            _path, _trackingUri, _artifactRoot, _config, _model,
         };
         command.SetAction(parse =>
         {
-            var settings = AuditSettings.Create(parse.GetValue(_path), parse.GetValue(_trackingUri), [], null, null, null, environment.CurrentDirectory, parse.GetValue(_config));
+            var settings = AuditSettings.Create(parse.GetValue(_path), parse.GetValue(_trackingUri), [], null, null, null, environment.CurrentDirectory, parse.GetValue(_config), artifactRoots: parse.GetValue(_artifactRoot));
             var report = AuditPipeline.Run(settings, environment);
             var model = parse.GetValue(_model);
             var traces = report.Trace.Where(t => model is null || t.Model == model).ToList();

@@ -1,7 +1,8 @@
 namespace Auditor.Core.Tracking;
 
 /// <summary>
-/// A logged model's files as found on disk: the <c>MLmodel</c> file and the environment files beside it.
+/// A logged model's files as found on disk or read through the tracking server: the <c>MLmodel</c> file and the
+/// environment files beside it.
 /// Reachable from <see cref="Run.Models"/> (2.x <c>mlflow.log-model.history</c> and 3.x run outputs),
 /// <see cref="LoggedModel.Artifact"/> and <see cref="ModelVersion.Artifact"/>; the same location yields one
 /// value. The recorded <see cref="Uri"/> is kept as written; <see cref="LocalPath"/> is where it was found
@@ -14,7 +15,7 @@ public sealed record ModelArtifact
 
     public required ModelArtifactState State { get; init; }
 
-    /// <summary>The local folder holding <c>MLmodel</c>, when <see cref="State"/> is Found or Unreadable.</summary>
+    /// <summary>The local folder holding <c>MLmodel</c>, when <see cref="State"/> is Found or Unreadable and it was read from disk.</summary>
     public string? LocalPath { get; init; }
 
     /// <summary>The producing run as MLmodel records it (<c>run_id</c>).</summary>

@@ -5,10 +5,12 @@ namespace Auditor.Evidence.MLflow.Artifacts;
 /// <summary>
 /// Turns an artifact location recorded in a store into a local folder. MLflow records absolute paths of the
 /// machine and folder where the store was created; when such a path does not exist as written, the part after
-/// an <c>mlruns</c> segment is looked up under the store's artifact root (a moved or copied store). Remote schemes
-/// are never followed.
+/// an <c>mlruns</c> segment is looked up under the artifact roots (a moved or copied store, or a database whose
+/// artifacts were copied here). <c>mlflow-artifacts:/&lt;path&gt;</c>, a server's proxied artifact, is looked up as
+/// <c>&lt;root&gt;/&lt;path&gt;</c> under the roots the user named (the layout of the server's artifact destination),
+/// never under a store's own folder. Other remote schemes are never followed.
 /// </summary>
-internal sealed partial class ArtifactLocator(IReadOnlyList<string> artifactRoots, string baseFolder)
+internal sealed partial class ArtifactLocator(IReadOnlyList<string> artifactRoots, string baseFolder, IReadOnlyList<string>? proxiedRoots = null)
 {
     private const string Mlruns = "mlruns";
 
@@ -18,6 +20,11 @@ internal sealed partial class ArtifactLocator(IReadOnlyList<string> artifactRoot
     /// <summary>The local folder the location resolves to, or null when it is remote or cannot be found.</summary>
     public string? Find(string uri)
     {
+        if (ProxiedArtifactUri.PathOf(uri) is { } proxied)
+        {
+            return (proxiedRoots ?? []).Select(root => Path.Combine(root, proxied)).FirstOrDefault(Directory.Exists);
+        }
+
         if (IsRemote(uri))
         {
             return null;

@@ -2,25 +2,43 @@ using Auditor.Core.Tracking;
 
 namespace Auditor.Evidence.MLflow.Artifacts;
 
-/// <summary>Reads a model folder: the <c>MLmodel</c> file and the environment files MLflow writes beside it.</summary>
+/// <summary>
+/// Reads a model folder: the <c>MLmodel</c> file and the environment files MLflow writes beside it. The folder may be
+/// on disk or behind a tracking server; either way the same facts come out of the same files.
+/// </summary>
 internal static class MLmodelReader
 {
     public const string FileName = "MLmodel";
 
-    /// <summary>Reads <paramref name="folder"/>; an MLmodel that cannot be parsed is logged and yields <see cref="ModelArtifactState.Unreadable"/>.</summary>
-    public static ModelArtifact Read(string uri, string folder, ProblemLog problems)
+    public const string Requirements = "requirements.txt";
+
+    public const string CondaYaml = "conda.yaml";
+
+    public const string PythonEnv = "python_env.yaml";
+
+    /// <summary>
+    /// No model file is read past this size: MLflow writes MLmodel and requirements.txt of a few kilobytes, and a
+    /// larger one is not worth holding in memory (or, over REST, downloading) for the facts taken from it.
+    /// </summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads <paramref name="folder"/>; an MLmodel that cannot be read or parsed is logged and yields
+    /// <see cref="ModelArtifactState.Unreadable"/>. Only MLmodel and requirements.txt are read; the other environment
+    /// files need only exist.
+    /// </summary>
+    public static async Task<ModelArtifact> ReadAsync(string uri, IModelFolder folder, ProblemLog problems)
     {
-        var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path))
+        if (!folder.Exists(FileName))
         {
             return new ModelArtifact { Uri = uri, State = ModelArtifactState.Missing };
         }
 
-        var environment = problems.Try(folder, () => ReadEnvironment(folder)) ?? ModelEnvironment.None;
-        var mlmodel = problems.Try(path, () => YamlMap.Load(path));
+        var environment = await problems.TryAsync(folder.PathOf(""), () => ReadEnvironmentAsync(folder)).ConfigureAwait(false) ?? ModelEnvironment.None;
+        var mlmodel = await problems.TryAsync(folder.PathOf(FileName), async () => YamlMap.Parse(await folder.ReadTextAsync(FileName, MaxFileBytes).ConfigureAwait(false))).ConfigureAwait(false);
         if (mlmodel is null)
         {
-            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Unreadable, LocalPath = folder, Environment = environment };
+            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Unreadable, LocalPath = folder.LocalPath, Environment = environment };
         }
 
         var signature = mlmodel.Map("signature");
@@ -28,7 +46,7 @@ internal static class MLmodelReader
         {
             Uri = uri,
             State = ModelArtifactState.Found,
-            LocalPath = folder,
+            LocalPath = folder.LocalPath,
             RunId = mlmodel.String("run_id"),
             ModelUuid = mlmodel.String("model_uuid"),
             ModelId = mlmodel.String("model_id"),
@@ -41,15 +59,15 @@ internal static class MLmodelReader
         };
     }
 
-    private static ModelEnvironment ReadEnvironment(string folder)
+    private static async Task<ModelEnvironment> ReadEnvironmentAsync(IModelFolder folder)
     {
-        var requirements = Path.Combine(folder, "requirements.txt");
-        var (total, pinned) = File.Exists(requirements) ? RequirementsFile.Count(requirements) : (0, 0);
+        var hasRequirements = folder.Exists(Requirements);
+        var (total, pinned) = hasRequirements ? RequirementsFile.Count(await folder.ReadTextAsync(Requirements, MaxFileBytes).ConfigureAwait(false)) : (0, 0);
         return new ModelEnvironment
         {
-            HasCondaYaml = File.Exists(Path.Combine(folder, "conda.yaml")),
-            HasPythonEnv = File.Exists(Path.Combine(folder, "python_env.yaml")),
-            HasRequirements = File.Exists(requirements),
+            HasCondaYaml = folder.Exists(CondaYaml),
+            HasPythonEnv = folder.Exists(PythonEnv),
+            HasRequirements = hasRequirements,
             Requirements = total,
             PinnedRequirements = pinned,
         };

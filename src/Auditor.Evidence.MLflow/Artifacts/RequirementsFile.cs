@@ -3,11 +3,12 @@ namespace Auditor.Evidence.MLflow.Artifacts;
 /// <summary>Counts the requirement lines of a pip <c>requirements.txt</c> and how many are pinned with <c>==</c>.</summary>
 internal static class RequirementsFile
 {
-    public static (int Total, int Pinned) Count(string path)
+    public static (int Total, int Pinned) Count(string text)
     {
         var total = 0;
         var pinned = 0;
-        foreach (var raw in File.ReadLines(path))
+        using var lines = new StringReader(text);
+        while (lines.ReadLine() is { } raw)
         {
             var comment = raw.IndexOf(" #", StringComparison.Ordinal);
             var line = (comment >= 0 ? raw[..comment] : raw).Trim();

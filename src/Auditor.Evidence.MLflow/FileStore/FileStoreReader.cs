@@ -9,7 +9,8 @@ namespace Auditor.Evidence.MLflow.FileStore;
 /// </summary>
 public static class FileStoreReader
 {
-    public static TrackingStore Read(string root, string redactedUri)
+    /// <summary>Reads the store at <paramref name="root"/>; <paramref name="artifactRoots"/> are looked in after its own folder.</summary>
+    public static TrackingStore Read(string root, string redactedUri, IReadOnlyList<string>? artifactRoots = null)
     {
         if (!Directory.Exists(root))
         {
@@ -47,8 +48,8 @@ public static class FileStoreReader
             LoggedModels = loggedModels,
         };
         // A deleted experiment's folder moves to .trash, and its artifacts with it.
-        var artifactRoots = new[] { root, Path.Combine(root, FileStoreLayout.Trash) };
-        return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root), problems);
+        string[] roots = [root, Path.Combine(root, FileStoreLayout.Trash), .. artifactRoots ?? []];
+        return ModelArtifactLinker.Attach(store, new ArtifactLocator(roots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root, artifactRoots), problems);
     }
 
     private static IEnumerable<string> ExperimentFolders(string root)

@@ -2,11 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Auditor.Evidence.MLflow.Artifacts;
 
 namespace Auditor.Evidence.MLflow.Rest;
 
 /// <summary>
-/// Calls <c>/api/2.0/mlflow/...</c>: a bounded number of requests in flight, retries with exponential back-off on
+/// Calls <c>/api/2.0/mlflow/...</c> and the artifact endpoints: a bounded number of requests in flight, retries with exponential back-off on
 /// 429, 5xx and connection failures (honouring <c>Retry-After</c>), and one clear line for anything else.
 /// </summary>
 internal sealed class MlflowRestClient : IDisposable
@@ -32,15 +33,33 @@ internal sealed class MlflowRestClient : IDisposable
 
     /// <summary>A GET with a query string; null answers 404 when <paramref name="missingIsNull"/> (an endpoint this server lacks).</summary>
     public Task<JsonElement?> GetAsync(string path, IEnumerable<(string Key, string Value)> query, bool missingIsNull = false) =>
-        SendAsync(path, () => new HttpRequestMessage(HttpMethod.Get, path + "?" + string.Join('&', query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)))), missingIsNull);
+        SendAsync<JsonElement?>(path, () => Json(new HttpRequestMessage(HttpMethod.Get, WithQuery(path, query))), ReadJson, missingIsNull ? () => null : null);
 
     public Task<JsonElement?> PostAsync(string path, JsonObject body, bool missingIsNull = false)
     {
         var json = body.ToJsonString();
-        return SendAsync(path, () => new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, missingIsNull);
+        return SendAsync<JsonElement?>(path, () => Json(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }), ReadJson, missingIsNull ? () => null : null);
     }
 
-    private async Task<JsonElement?> SendAsync(string path, Func<HttpRequestMessage> request, bool missingIsNull)
+    /// <summary>
+    /// A file's text from an artifact endpoint, or null when the server answers 404. More than
+    /// <paramref name="maxBytes"/> (by Content-Length, else while reading) throws <see cref="InvalidDataException"/>
+    /// without reading the rest.
+    /// </summary>
+    public Task<string?> GetTextAsync(string path, IEnumerable<(string Key, string Value)> query, int maxBytes) =>
+        SendAsync<string?>(path, () => new HttpRequestMessage(HttpMethod.Get, WithQuery(path, query)), async (p, response, cancel) => await ReadText(p, response, maxBytes, cancel).ConfigureAwait(false), () => null);
+
+    private static string WithQuery(string path, IEnumerable<(string Key, string Value)> query) =>
+        query.Any() ? path + "?" + string.Join('&', query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value))) : path;
+
+    private static HttpRequestMessage Json(HttpRequestMessage message)
+    {
+        message.Headers.Accept.ParseAdd("application/json");
+        return message;
+    }
+
+    /// <summary>Sends with retries; <paramref name="missing"/>, when given, is the answer to a 404.</summary>
+    private async Task<T> SendAsync<T>(string path, Func<HttpRequestMessage> request, Func<string, HttpResponseMessage, CancellationToken, Task<T>> read, Func<T>? missing)
     {
         var cancel = _options.Cancellation;
         await _slots.WaitAsync(cancel).ConfigureAwait(false);
@@ -50,7 +69,6 @@ internal sealed class MlflowRestClient : IDisposable
             {
                 using var message = request();
                 message.Headers.Authorization = _connection.Authorization;
-                message.Headers.Accept.ParseAdd("application/json");
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                 timeout.CancelAfter(_connection.Timeout);
                 HttpResponseMessage response;
@@ -82,9 +100,9 @@ internal sealed class MlflowRestClient : IDisposable
                         continue;
                     }
 
-                    if (response.StatusCode == HttpStatusCode.NotFound && missingIsNull)
+                    if (response.StatusCode == HttpStatusCode.NotFound && missing is not null)
                     {
-                        return null;
+                        return missing();
                     }
 
                     if (!response.IsSuccessStatusCode)
@@ -92,7 +110,7 @@ internal sealed class MlflowRestClient : IDisposable
                         throw Problem(path, await Describe(response, attempt, timeout.Token).ConfigureAwait(false));
                     }
 
-                    return await ReadJson(path, response, timeout.Token).ConfigureAwait(false);
+                    return await read(path, response, timeout.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -102,7 +120,33 @@ internal sealed class MlflowRestClient : IDisposable
         }
     }
 
-    private async Task<JsonElement> ReadJson(string path, HttpResponseMessage response, CancellationToken cancel)
+    private async Task<string> ReadText(string path, HttpResponseMessage response, int maxBytes, CancellationToken cancel)
+    {
+        if (response.Content.Headers.ContentLength is { } length && length > maxBytes)
+        {
+            throw ModelFileText.TooLarge(maxBytes, length);
+        }
+
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+            return await ModelFileText.ReadAsync(stream, maxBytes, cancel).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!_options.Cancellation.IsCancellationRequested)
+        {
+            throw Problem(path, $"the answer did not finish within {_connection.Timeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException e)
+        {
+            throw Problem(path, "the answer broke off: " + OneLine(e.Message), e);
+        }
+        catch (IOException e) when (e is not RestStoreException)
+        {
+            throw Problem(path, "the answer broke off: " + OneLine(e.Message), e);
+        }
+    }
+
+    private async Task<JsonElement?> ReadJson(string path, HttpResponseMessage response, CancellationToken cancel)
     {
         try
         {

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Auditor.Core.Tracking;
+using Auditor.Evidence.MLflow.Artifacts;
 
 namespace Auditor.Evidence.MLflow.Rest;
 
 /// <summary>
 /// Reads a tracking server through its REST API into the normalized store: experiments, runs (one paged search
-/// per experiment, a few at a time), registered models with all their versions, and 3.x logged models when the
-/// server has the endpoint. Always sends explicit <c>max_results</c> and view types (unset fields reach MLflow as 0).
+/// per experiment, a few at a time), registered models with all their versions, 3.x logged models when the
+/// server has the endpoint, and each registered version's MLmodel and environment files through the artifact
+/// endpoints. Always sends explicit <c>max_results</c> and view types (unset fields reach MLflow as 0).
 /// </summary>
 public static class RestStoreReader
 {
@@ -49,7 +51,7 @@ public static class RestStoreReader
         var outputs = loggedTask.Result.Where(m => m.SourceRunId is not null)
             .GroupBy(m => m.SourceRunId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        return new TrackingStore
+        var store = new TrackingStore
         {
             Kind = TrackingStoreKind.Rest,
             Uri = redactedUri,
@@ -61,6 +63,11 @@ public static class RestStoreReader
             RegisteredModels = modelsTask.Result,
             LoggedModels = loggedTask.Result,
         };
+
+        // Model files only for registered versions: the trace needs them, and each is a few requests.
+        var problems = new ProblemLog();
+        var artifacts = new RestModelArtifacts(client, new RestArtifactLocator(store), problems, redactedUri, options.MaxPages);
+        return await ModelArtifactLinker.AttachAsync(store, artifacts, problems, versionsOnly: true).ConfigureAwait(false);
     }
 
     private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options)

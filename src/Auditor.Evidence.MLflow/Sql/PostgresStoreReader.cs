@@ -11,7 +11,11 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// </summary>
 public static class PostgresStoreReader
 {
-    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment)
+    /// <summary>
+    /// Reads the database. It has no folder of its own: model files are found where the recorded paths exist on this
+    /// machine, else under <paramref name="artifactRoots"/> (where the store's artifacts were copied or mounted).
+    /// </summary>
+    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment, IReadOnlyList<string>? artifactRoots = null)
     {
         var builder = PostgresConnectionString.Build(uri, environment);
         try
@@ -48,8 +52,7 @@ public static class PostgresStoreReader
             };
             transaction.Rollback();
 
-            // A database has no folder of its own: model files are found only where the recorded paths exist here.
-            return ModelArtifactLinker.Attach(store, new ArtifactLocator([], Directory.GetCurrentDirectory()), new ProblemLog());
+            return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots), new ProblemLog());
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException)
         {

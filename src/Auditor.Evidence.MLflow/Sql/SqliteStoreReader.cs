@@ -7,7 +7,8 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// <summary>Reads an MLflow SQLite store (<c>mlflow.db</c>), opened read-only.</summary>
 public static class SqliteStoreReader
 {
-    public static TrackingStore Read(string databasePath, string redactedUri)
+    /// <summary>Reads the database; model files are looked for in the <c>mlruns</c> beside it, then under <paramref name="artifactRoots"/>.</summary>
+    public static TrackingStore Read(string databasePath, string redactedUri, IReadOnlyList<string>? artifactRoots = null)
     {
         if (!File.Exists(databasePath))
         {
@@ -39,7 +40,7 @@ public static class SqliteStoreReader
                 LoggedModels = registry.LoggedModels(),
             };
             var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
-            return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns")], folder), new ProblemLog());
+            return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns"), .. artifactRoots ?? []], folder, artifactRoots), new ProblemLog());
         }
         catch (SqliteException e)
         {

@@ -1,0 +1,30 @@
+namespace Auditor.Evidence.MLflow.Artifacts;
+
+/// <summary>
+/// <c>mlflow-artifacts:</c> URIs: artifacts a tracking server stores for its clients under its artifact destination.
+/// MLflow takes the URI's path, without leading slashes, as the path under that destination
+/// (mlflow/server/handlers.py <c>_get_proxied_run_artifact_destination_path</c>).
+/// </summary>
+internal static class ProxiedArtifactUri
+{
+    private const string Scheme = "mlflow-artifacts:";
+
+    /// <summary>The path under the artifact destination; null for other URIs and for paths that climb out with <c>..</c>.</summary>
+    public static string? PathOf(string uri)
+    {
+        if (!uri.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var path = uri[Scheme.Length..];
+        if (path.StartsWith("//", StringComparison.Ordinal))
+        {
+            var slash = path.IndexOf('/', 2);
+            path = slash < 0 ? "" : path[slash..];
+        }
+
+        path = path.Trim('/');
+        return path.Split('/').Contains("..") ? null : path;
+    }
+}

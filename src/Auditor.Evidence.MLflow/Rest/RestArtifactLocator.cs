@@ -1,0 +1,52 @@
+using Auditor.Core.Tracking;
+using Auditor.Evidence.MLflow.Artifacts;
+
+namespace Auditor.Evidence.MLflow.Rest;
+
+/// <summary>
+/// Which tree of the server's artifacts holds a recorded location, and the folder within it: the logged model or
+/// run whose artifact location is the longest prefix of it, else the proxied store for <c>mlflow-artifacts:</c>.
+/// A location under none of these (a path registered from outside any run) cannot be listed through the server.
+/// </summary>
+internal sealed class RestArtifactLocator
+{
+    private readonly Dictionary<string, RestArtifactTree> _trees = new(StringComparer.Ordinal);
+
+    public RestArtifactLocator(TrackingStore store)
+    {
+        foreach (var model in store.LoggedModels.Where(m => !string.IsNullOrEmpty(m.ArtifactLocation)))
+        {
+            _trees.TryAdd(model.ArtifactLocation!.TrimEnd('/'), RestArtifactTree.OfLoggedModel(model.Id));
+        }
+
+        foreach (var run in store.Runs.Where(r => !string.IsNullOrEmpty(r.ArtifactUri)))
+        {
+            _trees.TryAdd(run.ArtifactUri!.TrimEnd('/'), RestArtifactTree.OfRun(run.Id));
+        }
+    }
+
+    /// <summary>The tree and the folder within it (relative, "" for its root), or null when the server cannot list it.</summary>
+    public (RestArtifactTree Tree, string Folder)? Find(string uri)
+    {
+        var prefix = uri.TrimEnd('/');
+        var folder = "";
+        while (prefix.Length > 0)
+        {
+            if (_trees.TryGetValue(prefix, out var tree))
+            {
+                return (tree, folder);
+            }
+
+            var slash = prefix.LastIndexOf('/');
+            if (slash < 0)
+            {
+                break;
+            }
+
+            folder = folder.Length == 0 ? prefix[(slash + 1)..] : prefix[(slash + 1)..] + "/" + folder;
+            prefix = prefix[..slash];
+        }
+
+        return ProxiedArtifactUri.PathOf(uri) is { } path ? (RestArtifactTree.Proxied, path) : null;
+    }
+}
