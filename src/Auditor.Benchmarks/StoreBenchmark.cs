@@ -8,8 +8,9 @@ namespace Auditor.Benchmarks;
 /// <summary>Reads a store N times; prints the median read time, what was read, and peak memory; optionally the baseline.</summary>
 internal static class StoreBenchmark
 {
-    public static int Run(string target, int repeat, bool compare)
+    public static int Run(string target, int repeat, bool compare, bool allocations = false)
     {
+        using var sampler = allocations ? new AllocationSampler() : null;
         var location = Locate(target);
         Console.WriteLine($"store: {location.RedactedUri} ({location.Kind}) -> {location.Target}");
         var seconds = new List<double>();
@@ -48,6 +49,7 @@ internal static class StoreBenchmark
         Console.WriteLine($"memory:    peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; live heap holding the store {heapAfterRead / 1048576.0:F0} MB; " +
                           $"GC peak-ish committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F0} MB");
         GC.KeepAlive(store);
+        sampler?.Print(top: 20);
         if (compare)
         {
             Console.WriteLine($"baseline:  {Baseline.Command(location)}");

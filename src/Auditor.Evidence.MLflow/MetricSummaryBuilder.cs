@@ -4,19 +4,57 @@ using Auditor.Core.Tracking;
 namespace Auditor.Evidence.MLflow;
 
 /// <summary>Folds metric points into a <see cref="MetricSummary"/> without keeping the points.</summary>
-internal sealed class MetricSummaryBuilder(string key)
+internal sealed class MetricSummaryBuilder
 {
-    private readonly HashSet<long> _steps = [];
+    private readonly string _key;
+
+    /// <summary>Every distinct step, or null when counting steps in order (<see cref="ForOrderedHistory"/>).</summary>
+    private readonly HashSet<long>? _steps;
+    private long _lastStep;
+    private int _orderedSteps;
     private int _count;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
     private bool _nonFinite;
     private (long Step, long Timestamp, double Value) _latest = (long.MinValue, long.MinValue, double.NegativeInfinity);
 
+    public MetricSummaryBuilder(string key)
+        : this(key, exactSteps: true)
+    {
+    }
+
+    private MetricSummaryBuilder(string key, bool exactSteps)
+    {
+        _key = key;
+        _steps = exactSteps ? [] : null;
+    }
+
+    /// <summary>
+    /// False once a step arrived lower than an earlier one; a builder from <see cref="ForOrderedHistory"/> then cannot
+    /// give the distinct step count, and the history must be read again into an exact builder.
+    /// </summary>
+    public bool InStepOrder { get; private set; } = true;
+
+    /// <summary>
+    /// A builder that counts distinct steps without a set while they arrive in non-decreasing order (as MLflow appends
+    /// them): one plus the number of increases. For a caller that can replay the history when <see cref="InStepOrder"/> is false.
+    /// </summary>
+    public static MetricSummaryBuilder ForOrderedHistory(string key) => new(key, exactSteps: false);
+
     public void Add(long timestamp, double value, long step)
     {
+        if (_count == 0 || step > _lastStep)
+        {
+            _orderedSteps++;
+            _lastStep = step;
+        }
+        else if (step < _lastStep)
+        {
+            InStepOrder = false;
+        }
+
         _count++;
-        _steps.Add(step);
+        _steps?.Add(step);
         if (double.IsFinite(value))
         {
             _min = Math.Min(_min, value);
@@ -37,9 +75,9 @@ internal sealed class MetricSummaryBuilder(string key)
 
     public MetricSummary Build() => new()
     {
-        Key = key,
+        Key = _key,
         Count = _count,
-        Steps = _steps.Count,
+        Steps = _steps?.Count ?? (InStepOrder ? _orderedSteps : throw new InvalidOperationException("steps out of order: read the history into an exact builder")),
         Last = _count == 0 ? double.NaN : _latest.Value,
         Min = double.IsPositiveInfinity(_min) ? double.NaN : _min,
         Max = double.IsNegativeInfinity(_max) ? double.NaN : _max,

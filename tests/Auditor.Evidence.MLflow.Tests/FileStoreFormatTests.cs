@@ -36,6 +36,23 @@ public sealed class FileStoreFormatTests
         Assert.Equal(-1.5e-05, metric.Last);
     }
 
+    [Theory]
+    [InlineData("0 0 1 1 2", 3)]
+    [InlineData("0 5 3 5 1 0", 4)]
+    [InlineData("7 7 7", 1)]
+    public void Distinct_steps_are_counted_whether_or_not_they_were_logged_in_order(string steps, int distinct)
+    {
+        using var builder = new FileStoreBuilder();
+        var run = builder.Run(builder.Experiment("1", "e"), RunId, FileStoreBuilder.RunMeta("1", RunId));
+        var lines = steps.Split(' ').Select((step, i) => $"{1714000000000 + i} {i}.5 {step}\n");
+        builder.Value(run, "metrics", "loss", string.Concat(lines));
+
+        var metric = Assert.Single(builder.Read().Runs).Metrics["loss"];
+
+        Assert.Equal(steps.Split(' ').Length, metric.Count);
+        Assert.Equal(distinct, metric.Steps);
+    }
+
     [Fact]
     public void Experiments_in_trash_are_deleted_with_their_runs()
     {

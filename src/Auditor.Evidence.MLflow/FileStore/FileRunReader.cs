@@ -49,10 +49,9 @@ internal static class FileRunReader
         foreach (var (key, file) in ValueFolder.Files(folder, pool))
         {
             // One unreadable metric file (binary junk, a runaway size) costs that metric, not the run.
-            var builder = new MetricSummaryBuilder(key);
-            if (problems.Try(file, () => { MetricFile.Read(file, builder, problems); return builder; }) is not null)
+            if (problems.Try(file, () => MetricFile.Read(file, key, problems)) is { } summary)
             {
-                metrics.Add(new(key, builder.Build()));
+                metrics.Add(new(key, summary));
             }
         }
 

@@ -1,3 +1,4 @@
+using Auditor.Core.Tracking;
 using System.Globalization;
 
 namespace Auditor.Evidence.MLflow.FileStore;
@@ -8,13 +9,26 @@ namespace Auditor.Evidence.MLflow.FileStore;
 /// </summary>
 internal static class MetricFile
 {
-    public static void Read(string file, MetricSummaryBuilder builder, ProblemLog problems)
+    /// <summary>
+    /// Summarises the history of <paramref name="key"/>. Steps are counted in order; the rare history whose steps are
+    /// not in order is read a second time with a set.
+    /// </summary>
+    public static MetricSummary Read(string file, string key, ProblemLog problems)
     {
+        var builder = MetricSummaryBuilder.ForOrderedHistory(key);
         var bad = SmallFile.Read(file, builder, static (b, text) => AddLines(b, text));
         if (bad > 0)
         {
             problems.Add(file, $"line {bad}: not a metric line (expected 'timestamp value step')");
         }
+
+        if (!builder.InStepOrder)
+        {
+            builder = new MetricSummaryBuilder(key);
+            SmallFile.Read(file, builder, static (b, text) => AddLines(b, text));
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Adds every point; returns the number of the first bad line, or 0.</summary>
