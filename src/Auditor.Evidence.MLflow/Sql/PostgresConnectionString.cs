@@ -1,4 +1,3 @@
-using Auditor.Core;
 using Npgsql;
 
 namespace Auditor.Evidence.MLflow.Sql;
@@ -12,59 +11,25 @@ internal static class PostgresConnectionString
 {
     public static NpgsqlConnectionStringBuilder Build(string uri, Func<string, string?> environment)
     {
-        var redacted = UriRedactor.Redact(uri);
-        var rest = uri[(uri.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        var queryStart = rest.IndexOf('?');
-        var query = queryStart >= 0 ? rest[(queryStart + 1)..] : "";
-        rest = queryStart >= 0 ? rest[..queryStart] : rest;
-        var at = rest.LastIndexOf('@');
-        var userInfo = at >= 0 ? rest[..at] : null;
-        rest = at >= 0 ? rest[(at + 1)..] : rest;
-        var slash = rest.IndexOf('/');
-        var hostPort = slash >= 0 ? rest[..slash] : rest;
-        var database = slash >= 0 ? Uri.UnescapeDataString(rest[(slash + 1)..]) : "";
-
+        var parts = SqlAlchemyUri.Parse(uri);
         var builder = new NpgsqlConnectionStringBuilder
         {
             Pooling = false,
             Timeout = 15,
             CommandTimeout = 300,
             ApplicationName = "mlaudit",
+            Username = parts.User,
+            Password = parts.Password,
+            Host = parts.Host,
+            Database = parts.Database,
         };
-        if (userInfo is not null)
+        if (parts.Port is { } uriPort)
         {
-            var colon = userInfo.IndexOf(':');
-            builder.Username = Uri.UnescapeDataString(colon >= 0 ? userInfo[..colon] : userInfo);
-            if (colon >= 0)
-            {
-                builder.Password = Uri.UnescapeDataString(userInfo[(colon + 1)..]);
-            }
+            builder.Port = uriPort;
         }
 
-        if (hostPort.Length > 0)
+        foreach (var (key, value) in parts.Query)
         {
-            var portColon = hostPort.LastIndexOf(':');
-            if (portColon > 0 && !hostPort.EndsWith(']'))
-            {
-                builder.Host = hostPort[..portColon].Trim('[', ']');
-                builder.Port = int.TryParse(hostPort[(portColon + 1)..], out var port) ? port : throw new AuditInputException($"tracking URI {redacted}: the port is not a number");
-            }
-            else
-            {
-                builder.Host = hostPort.Trim('[', ']');
-            }
-        }
-
-        if (database.Length > 0)
-        {
-            builder.Database = database;
-        }
-
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=');
-            var key = eq >= 0 ? pair[..eq] : pair;
-            var value = eq >= 0 ? Uri.UnescapeDataString(pair[(eq + 1)..]) : "";
             switch (key)
             {
                 case "host": builder.Host = value; break;
@@ -79,7 +44,7 @@ internal static class PostgresConnectionString
         }
 
         builder.Host ??= environment("PGHOST") ?? "localhost";
-        var portGiven = (hostPort.LastIndexOf(':') > 0 && !hostPort.EndsWith(']')) || query.Contains("port=", StringComparison.Ordinal);
+        var portGiven = parts.Port is not null || parts.Query.Any(p => p.Key == "port");
         if (!portGiven && int.TryParse(environment("PGPORT"), out var envPort))
         {
             builder.Port = envPort;

@@ -17,4 +17,6 @@ internal sealed class PostgresDialect : ISqlDialect
     }
 
     public string IsNan(string column) => column;
+
+    public string Concat(params string[] parts) => $"CONCAT({string.Join(", ", parts)})";
 }

@@ -39,7 +39,7 @@ public static class PostgresStoreReader
             }
 
             var tracking = new SqlTrackingReader(connection, schema, new AdoGroupedQuery(connection), pool => new SqlMetricAggregation(connection, schema, dialect, pool));
-            var registry = new SqlRegistryReader(connection, schema, tracking);
+            var registry = new SqlRegistryReader(connection, schema, dialect, tracking);
             var store = new TrackingStore
             {
                 Kind = TrackingStoreKind.Postgresql,

@@ -4,7 +4,7 @@ using Auditor.Core.Tracking;
 namespace Auditor.Evidence.MLflow.Sql;
 
 /// <summary>Reads the model registry tables and MLflow 3.x logged models of a SQL store.</summary>
-internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schema, SqlTrackingReader grouping)
+internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schema, ISqlDialect dialect, SqlTrackingReader grouping)
 {
     private static readonly string[] LoggedModelStatus = ["UNSPECIFIED", "PENDING", "READY", "FAILED"];
 
@@ -17,7 +17,7 @@ internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schem
 
         var modelTags = schema.Has("registered_model_tags") ? grouping.Grouped("SELECT name, \"key\", \"value\" FROM registered_model_tags") : [];
         var versionTags = schema.Has("model_version_tags")
-            ? grouping.Grouped("SELECT name || '/' || CAST(version AS VARCHAR(20)), \"key\", \"value\" FROM model_version_tags")
+            ? grouping.Grouped($"SELECT {dialect.Concat("name", "'/'", "version")}, \"key\", \"value\" FROM model_version_tags")
             : [];
         var aliases = schema.Has("registered_model_aliases")
             ? SqlRows.Query(connection, "SELECT name, alias, version FROM registered_model_aliases", r => (Model: r.Text(0)!, Alias: r.Text(1)!, Version: (int)(r.Long(2) ?? 0)))

@@ -2,6 +2,7 @@ using System.Data.Common;
 
 namespace Auditor.Evidence.MLflow.Sql;
 
+/// <summary>SQLite: tables from <c>sqlite_master</c>, columns from <c>pragma_table_info</c>; <c>is_nan</c> is 0/1.</summary>
 internal sealed class SqliteDialect : ISqlDialect
 {
     public SqlSchema Introspect(DbConnection connection)
@@ -21,4 +22,6 @@ internal sealed class SqliteDialect : ISqlDialect
     }
 
     public string IsNan(string column) => $"{column} = 1";
+
+    public string Concat(params string[] parts) => string.Join(" || ", parts);
 }

@@ -27,7 +27,7 @@ public static class SqliteStoreReader
             }
 
             var tracking = new SqlTrackingReader(connection, schema, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool));
-            var registry = new SqlRegistryReader(connection, schema, tracking);
+            var registry = new SqlRegistryReader(connection, schema, dialect, tracking);
             var store = new TrackingStore
             {
                 Kind = TrackingStoreKind.Sqlite,
