@@ -14,8 +14,8 @@ public sealed record AuditSettings
     public string? TrackingUri { get; init; }
 
     /// <summary>
-    /// Where the store's artifacts are when the recorded paths do not exist on this machine (a PostgreSQL store has no
-    /// folder of its own): <c>--artifact-root</c>, else the project's <c>mlruns</c> and <c>mlartifacts</c> folders
+    /// Where the store's artifacts are when the recorded paths do not exist on this machine (a PostgreSQL or MySQL store
+    /// has no folder of its own): <c>--artifact-root</c>, else the project's <c>mlruns</c> and <c>mlartifacts</c> folders
     /// that exist (MLflow's default artifact root and a tracking server's default artifact destination).
     /// </summary>
     public IReadOnlyList<string> ArtifactRoots { get; init; } = [];

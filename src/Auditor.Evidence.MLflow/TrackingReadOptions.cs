@@ -8,12 +8,12 @@ public sealed record TrackingReadOptions
 {
     public static readonly TrackingReadOptions Default = new();
 
-    /// <summary>Environment variables (<c>MLFLOW_TRACKING_*</c>, <c>PG*</c>); the process environment by default.</summary>
+    /// <summary>Environment variables (<c>MLFLOW_TRACKING_*</c>, <c>PG*</c>, <c>MYSQL_*</c>); the process environment by default.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>
-    /// Folders that hold the store's artifacts, for stores read on this machine (file, SQLite, and PostgreSQL, which
-    /// has no folder of its own): recorded paths that do not exist as written are looked up under them by the part
+    /// Folders that hold the store's artifacts, for stores read on this machine (file, SQLite, and PostgreSQL and MySQL,
+    /// which have no folder of their own): recorded paths that do not exist as written are looked up under them by the part
     /// after <c>mlruns</c> (after a file or SQLite store's own folders), and <c>mlflow-artifacts:/&lt;path&gt;</c>, which
     /// only these roots resolve, as <c>&lt;root&gt;/&lt;path&gt;</c>. A tracking server reads its own artifacts, so REST
     /// ignores them.

@@ -11,7 +11,7 @@ public static class TrackingStoreReader
 {
     public static Collected<TrackingStore> Collect(TrackingLocation? location) => Collect(location, TrackingReadOptions.Default);
 
-    /// <summary>Reads the store; remote stores (PostgreSQL, REST) take credentials and settings, local readers extra artifact roots, from <paramref name="options"/>.</summary>
+    /// <summary>Reads the store; remote stores (PostgreSQL, MySQL, REST) take credentials and settings, local readers extra artifact roots, from <paramref name="options"/>.</summary>
     public static Collected<TrackingStore> Collect(TrackingLocation? location, TrackingReadOptions options)
     {
         if (location is null)
@@ -26,6 +26,7 @@ public static class TrackingStoreReader
                 TrackingStoreKind.File => FileStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots),
                 TrackingStoreKind.Sqlite => SqliteStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots),
                 TrackingStoreKind.Postgresql => PostgresStoreReader.Read(location.Target, location.RedactedUri, options.Variables, options.ArtifactRoots),
+                TrackingStoreKind.Mysql => MySqlStoreReader.Read(location.Target, location.RedactedUri, options.Variables, options.ArtifactRoots),
                 TrackingStoreKind.Rest => RestStoreReader.ReadAsync(location.Target, location.RedactedUri, options).GetAwaiter().GetResult(),
                 _ => throw new NotSupportedException($"{location.RedactedUri}: reading {location.Kind} tracking stores is not supported yet"),
             });

@@ -58,8 +58,9 @@ public static class TrackingUriResolver
             "file" => new TrackingLocation(TrackingStoreKind.File, redacted, FilePath(uri)),
             "sqlite" => new TrackingLocation(TrackingStoreKind.Sqlite, redacted, SqlitePath(uri, currentDirectory)),
             "postgresql" or "postgres" => new TrackingLocation(TrackingStoreKind.Postgresql, redacted, uri),
+            "mysql" => new TrackingLocation(TrackingStoreKind.Mysql, redacted, uri),
             "http" or "https" => new TrackingLocation(TrackingStoreKind.Rest, redacted, uri),
-            _ => throw new AuditInputException($"tracking URI {redacted}: the scheme '{scheme}' is not supported (use a path, file:, sqlite:, postgresql:, http: or https:)"),
+            _ => throw new AuditInputException($"tracking URI {redacted}: the scheme '{scheme}' is not supported (use a path, file:, sqlite:, postgresql:, mysql:, http: or https:)"),
         };
     }
 

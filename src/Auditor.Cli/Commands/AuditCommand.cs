@@ -28,12 +28,12 @@ internal sealed class AuditCommand
 
     private readonly Option<string?> _trackingUri = new("--tracking-uri")
     {
-        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri, else ./mlruns with data, else ./mlflow.db.",
+        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, mysql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri, else ./mlruns with data, else ./mlflow.db.",
     };
 
     private readonly Option<string[]> _artifactRoot = new("--artifact-root")
     {
-        Description = "A folder holding the store's artifacts, for recorded paths that do not exist here (a PostgreSQL store has no folder of its own); may be repeated. Default: the project's mlruns and mlartifacts folders.",
+        Description = "A folder holding the store's artifacts, for recorded paths that do not exist here (a PostgreSQL or MySQL store has no folder of its own); may be repeated. Default: the project's mlruns and mlartifacts folders.",
     };
 
     private readonly Option<string[]> _format = new("--format", "-f")

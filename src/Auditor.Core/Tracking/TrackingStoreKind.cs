@@ -6,5 +6,6 @@ public enum TrackingStoreKind
     File,
     Sqlite,
     Postgresql,
+    Mysql,
     Rest,
 }
