@@ -7,15 +7,16 @@ using Auditor.Testing;
 namespace Auditor.Cli.Tests;
 
 /// <summary>
-/// The same project audited with its store read four ways: the SQLite file, a copy in PostgreSQL (its artifacts
-/// found under the project's mlruns, by default or named with --artifact-root), the store served over MLflow's REST
-/// API (model files through its artifact endpoints), and (for the file-store twin) the file store against REST. The
-/// inventory, commits and every finding must be the same; no credential may appear in any output.
+/// The same project audited with its store read five ways: the SQLite file, a copy in MySQL (MariaDB; its artifacts
+/// named with --artifact-root), a copy in PostgreSQL (its artifacts found under the project's mlruns, by default or
+/// named with --artifact-root), the store served over MLflow's REST API (model files through its artifact endpoints),
+/// and (for the file-store twin) the file store against REST. The inventory, commits and every finding must be the
+/// same; no credential may appear in any output.
 /// </summary>
 public sealed class RemoteStoreAuditTests
 {
     [Fact]
-    public void SQLite_PostgreSQL_and_REST_give_the_same_inventory_and_findings()
+    public void SQLite_MySQL_PostgreSQL_and_REST_give_the_same_inventory_and_findings()
     {
         using var fixture = Fixture.Unpack("tracked-sqlite");
         var sqlite = Audit(fixture.Path, null, null);
@@ -25,6 +26,19 @@ public sealed class RemoteStoreAuditTests
         Assert.Equal("rest", Kind(rest.Report));
         Assert.DoesNotContain("rest-Token-99", rest.AllText, StringComparison.Ordinal);
         Assert.Equal(Comparable(sqlite.Report), Comparable(rest.Report));
+
+        using (var mysql = MySqlServer.StartForTests())
+        {
+            if (mysql is not null)
+            {
+                mysql.CreateDatabase("cli_audit");
+                SqliteToMySql.Copy(Path.Combine(fixture.Path, "mlflow.db"), mysql.ConnectionString("cli_audit"));
+                var my = Audit(fixture.Path, mysql.Uri("cli_audit"), null, "--artifact-root", Path.Combine(fixture.Path, "mlruns"));
+                Assert.Equal("mysql", Kind(my.Report));
+                Assert.DoesNotContain(MySqlServer.Password, my.AllText, StringComparison.Ordinal);
+                Assert.Equal(Comparable(sqlite.Report), Comparable(my.Report));
+            }
+        }
 
         using var postgres = PostgresServer.StartForTests();
         if (postgres is null)
