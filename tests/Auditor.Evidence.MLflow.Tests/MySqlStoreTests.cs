@@ -43,6 +43,34 @@ public sealed class MySqlStoreTests(MySqlServerFixture mysql)
     }
 
     [Fact]
+    public void Registered_models_come_in_ordinal_name_order_under_a_case_insensitive_collation()
+    {
+        if (mysql.Require() is not { } server)
+        {
+            return;
+        }
+
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        var database = Path.Combine(fixture.Path, "mlflow.db");
+        using (var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            sqlite.Open();
+            using var insert = sqlite.CreateCommand();
+            insert.CommandText = "INSERT INTO registered_models (name, creation_time, last_updated_time) VALUES ('NYC-taxi-upper', 1700000000000, 1700000000000)";
+            insert.ExecuteNonQuery();
+        }
+
+        var fromSqlite = StoreFixture.Read(fixture);
+        var uri = Load(server, database);
+
+        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse(uri, fixture.Path), new TrackingReadOptions { Variables = _ => null });
+
+        Assert.True(collected.State == CollectionState.Present, collected.Reason);
+        Assert.Equal(["NYC-taxi-upper", "nyc-taxi-baseline", "nyc-taxi-regressor"], collected.Value!.RegisteredModels.Select(m => m.Name));
+        Assert.Equal(fromSqlite.RegisteredModels.Select(m => m.Name), collected.Value.RegisteredModels.Select(m => m.Name));
+    }
+
+    [Fact]
     public void Without_an_artifact_root_model_files_are_found_only_at_the_recorded_paths()
     {
         if (mysql.Require() is not { } server)

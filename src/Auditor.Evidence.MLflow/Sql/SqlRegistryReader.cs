@@ -24,7 +24,8 @@ internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schem
             : [];
         var versions = Versions(versionTags, aliases);
 
-        return SqlRows.Query(connection, "SELECT name, description, creation_time FROM registered_models ORDER BY name", r =>
+        // Ordered here, not by ORDER BY: MySQL's default collations (and PostgreSQL's locales) ignore case.
+        return SqlRows.Query(connection, "SELECT name, description, creation_time FROM registered_models", r =>
             {
                 var name = r.Text(0)!;
                 return new RegisteredModel
@@ -38,6 +39,7 @@ internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schem
                 };
             })
             .Where(m => !string.Equals(m.Tags.GetValueOrDefault(SystemTags.IsPrompt), "true", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
     }
 
