@@ -7,7 +7,8 @@ namespace Auditor.Testing;
 /// Copies an MLflow SQLite store into an empty MySQL or MariaDB database, as SQLAlchemy lays MLflow's schema out
 /// there: the DDL derived from SQLite's own table definitions (VARCHAR kept, BOOLEAN as TINYINT(1), FLOAT as DOUBLE,
 /// TEXT as MEDIUMTEXT, BLOB as LONGBLOB; CHECK and FOREIGN KEY constraints left out, primary keys kept) in the
-/// database's default character set and collation, then every row.
+/// database's default character set and collation, then every row, then MLflow's indexes (such as
+/// <c>index_metrics_run_uuid</c>, which the server's metric aggregation walks in order).
 /// </summary>
 public static class SqliteToMySql
 {
@@ -47,6 +48,18 @@ public static class SqliteToMySql
             }
 
             transaction.Commit();
+        }
+
+        // Indexes over columns the copy has (SQLite's generated columns, such as spans.duration_ns, are not copied).
+        var indexes = Query(sqlite, "SELECT name, tbl_name, sql LIKE 'CREATE UNIQUE%' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", r => (Name: r.GetString(0), Table: r.GetString(1), Unique: r.GetInt64(2) == 1));
+        foreach (var index in indexes)
+        {
+            var columns = Query(sqlite, $"SELECT name FROM pragma_index_info('{index.Name}') ORDER BY seqno", r => r.IsDBNull(0) ? null : r.GetString(0));
+            var copied = Query(sqlite, $"SELECT name FROM pragma_table_info('{index.Table}')", r => r.GetString(0));
+            if (columns.All(c => c is not null && copied.Contains(c)))
+            {
+                Execute(mysql, $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX `{index.Name}` ON `{index.Table}` ({string.Join(", ", columns.Select(c => $"`{c}`"))})");
+            }
         }
     }
 
