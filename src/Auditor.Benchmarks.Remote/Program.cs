@@ -7,12 +7,32 @@ using Auditor.Evidence.MLflow.Rest;
 using Auditor.Evidence.MLflow.Sql;
 using Auditor.Testing;
 
-// dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- [runs=100000] [steps=5] [repeats=5] [pageSize=1000] [both|pg]
+// dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- [runs=100000] [steps=5] [repeats=5] [pageSize=1000] [both|pg|mysql]
 var runs = Arg(0, 100_000);
 var steps = Arg(1, 5);
 var repeats = Arg(2, 5);
 var pageSize = Arg(3, 1000);
-var restToo = args.Length <= 4 || args[4] != "pg";
+var mode = args.Length > 4 ? args[4] : "both";
+if (mode == "mysql")
+{
+    using var mysql = MySqlServer.TryStart(out var why) ?? throw new InvalidOperationException(why);
+    mysql.CreateDatabase("bench");
+    using (var fixture = Fixture.Unpack("tracked-sqlite"))
+    {
+        SqliteToMySql.Copy(Path.Combine(fixture.Path, "mlflow.db"), mysql.ConnectionString("bench"), schemaOnly: true);
+    }
+
+    var loadMySql = Stopwatch.StartNew();
+    SyntheticMySqlRuns.Load(mysql.ConnectionString("bench"), runs, steps);
+    Console.WriteLine($"loaded {runs:N0} runs ({runs * 5 * steps:N0} metric rows, {runs * 10:N0} params) into MariaDB 127.0.0.1:{mysql.Port} in {loadMySql.Elapsed.TotalSeconds:0.0} s");
+    var mysqlUri = mysql.Uri("bench");
+    TrackingStore? fromMySql = null;
+    var my = Measure("MySQL", repeats, () => fromMySql = MySqlStoreReader.Read(mysqlUri, UriRedactor.Redact(mysqlUri), _ => null));
+    Console.WriteLine(Line("MySQL (MariaDB)", fromMySql!, my));
+    return 0;
+}
+
+var restToo = mode != "pg";
 
 using var server = PostgresServer.TryStart(out var reason) ?? throw new InvalidOperationException(reason);
 server.CreateDatabase("bench");

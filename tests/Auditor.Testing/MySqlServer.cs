@@ -33,7 +33,7 @@ public sealed class MySqlServer : IDisposable
             "--no-defaults", "--datadir=" + data, "--port=" + Port, "--bind-address=127.0.0.1", "--socket=" + Socket,
             "--pid-file=" + Path.Combine(_root, "pid"), "--log-error=" + Path.Combine(_root, "log"), "--skip-name-resolve",
             "--skip-log-bin", "--character-set-server=utf8mb4", "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0",
-            "--innodb-buffer-pool-size=256M", .. asRoot,
+            "--innodb-buffer-pool-size=1G", .. asRoot,
         ])
         {
             RedirectStandardOutput = true,
