@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 
 namespace Auditor.Evidence.MLflow;
 
@@ -28,6 +29,20 @@ internal sealed class StringPool
 
         var value = text.ToString();
         return _strings.GetOrAdd(value, value);
+    }
+
+    /// <summary>The pooled string of UTF-8 text (a SQLite column); decoded on the stack, no allocation once seen.</summary>
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        // A UTF-8 byte encodes at most one char and a char takes at most 3 bytes, so more bytes than this is too long to pool.
+        const int MaxPooledBytes = MaxPooledLength * 3;
+        if (utf8.Length > MaxPooledBytes)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        Span<char> chars = stackalloc char[MaxPooledBytes];
+        return Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
     }
 
     public string Get(string text) => text.Length > MaxPooledLength ? text : _strings.GetOrAdd(text, text);

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Auditor.Evidence.MLflow.Sql;
 
@@ -15,38 +14,28 @@ internal sealed class GroupedValues(StringPool pool)
     private readonly List<KeyValuePair<string, string>> _group = [];
     private string? _owner;
 
-    public void Add(ReadOnlySpan<char> owner, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
-    {
-        if (_owner is null || !owner.SequenceEqual(_owner))
-        {
-            Flush();
-            _owner = pool.Get(owner);
-        }
+    public void Add(ReadOnlySpan<char> owner, ReadOnlySpan<char> key, ReadOnlySpan<char> value) =>
+        AddPooled(pool.Get(owner), pool.Get(key), pool.Get(value));
 
-        _group.Add(new(pool.Get(key), pool.Get(value)));
-    }
-
-    /// <summary>Adds a row of UTF-8 columns, decoding on the stack where they fit.</summary>
-    public void Add(ReadOnlySpan<byte> owner, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
-    {
-        const int StackChars = 512;
-        if (owner.Length + key.Length + value.Length > StackChars)
-        {
-            Add(Encoding.UTF8.GetString(owner), Encoding.UTF8.GetString(key), Encoding.UTF8.GetString(value));
-            return;
-        }
-
-        Span<char> chars = stackalloc char[StackChars];
-        var ownerLength = Encoding.UTF8.GetChars(owner, chars);
-        var keyLength = Encoding.UTF8.GetChars(key, chars[ownerLength..]);
-        var valueLength = Encoding.UTF8.GetChars(value, chars[(ownerLength + keyLength)..]);
-        Add(chars[..ownerLength], chars.Slice(ownerLength, keyLength), chars.Slice(ownerLength + keyLength, valueLength));
-    }
+    /// <summary>Adds a row of UTF-8 columns (SQLite); text that was seen before is not allocated again.</summary>
+    public void Add(ReadOnlySpan<byte> owner, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
+        AddPooled(pool.Get(owner), pool.Get(key), pool.Get(value));
 
     public Dictionary<string, IReadOnlyDictionary<string, string>> Build()
     {
         Flush();
         return _result;
+    }
+
+    private void AddPooled(string owner, string key, string value)
+    {
+        if (!string.Equals(owner, _owner, StringComparison.Ordinal))
+        {
+            Flush();
+            _owner = owner;
+        }
+
+        _group.Add(new(key, value));
     }
 
     private void Flush()

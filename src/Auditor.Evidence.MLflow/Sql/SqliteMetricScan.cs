@@ -121,7 +121,7 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
                 currentLength = run.Length;
             }
 
-            current.Get(Pooled(statement.Utf8(1))).Add(statement.Double(2), statement.Int64(3), statement.Int64(4), statement.Int64(5) != 0);
+            current.Get(pool.Get(statement.Utf8(1))).Add(statement.Double(2), statement.Int64(3), statement.Int64(4), statement.Int64(5) != 0);
         }
 
         return runs;
@@ -129,20 +129,8 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
 
     private RunMetricSeries Run(Dictionary<string, RunMetricSeries> runs, ReadOnlySpan<byte> utf8)
     {
-        var id = Pooled(utf8);
+        var id = pool.Get(utf8);
         return runs.TryGetValue(id, out var known) ? known : runs[id] = new RunMetricSeries(id);
-    }
-
-    /// <summary>The pooled string of a UTF-8 key or run id; no allocation once it has been seen.</summary>
-    private string Pooled(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.Length > 256)
-        {
-            return pool.Get(Encoding.UTF8.GetString(utf8));
-        }
-
-        Span<char> chars = stackalloc char[256];
-        return pool.Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
     }
 
     /// <summary>Exact distinct step counts for the (rare) histories whose steps were not stored in order.</summary>
