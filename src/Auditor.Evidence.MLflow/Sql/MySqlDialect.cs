@@ -9,16 +9,7 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// </summary>
 internal sealed class MySqlDialect : ISqlDialect
 {
-    public SqlSchema Introspect(DbConnection connection)
-    {
-        var columns = SqlRows.Query(connection, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE()", r => (Table: r.GetString(0), Column: r.GetString(1)))
-            .GroupBy(x => x.Table, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, IReadOnlySet<string> (g) => g.Select(x => x.Column).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var revision = columns.ContainsKey("alembic_version")
-            ? SqlRows.Query(connection, "SELECT version_num FROM alembic_version", r => r.GetString(0)).FirstOrDefault()
-            : null;
-        return new SqlSchema(columns, revision);
-    }
+    public SqlSchema Introspect(DbConnection connection) => SqlSchema.FromInformationSchema(connection, "DATABASE()");
 
     public string IsNan(string column) => $"{column} <> 0";
 

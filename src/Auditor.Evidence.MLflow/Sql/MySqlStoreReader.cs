@@ -39,18 +39,7 @@ public static class MySqlStoreReader
                 throw new InvalidDataException($"{redactedUri}: not an MLflow tracking database (no experiments or runs table in database {builder.Database})");
             }
 
-            var tracking = new SqlTrackingReader(connection, schema, new AdoGroupedQuery(connection), pool => new SqlMetricAggregation(connection, schema, dialect, pool));
-            var registry = new SqlRegistryReader(connection, schema, dialect, tracking);
-            var store = new TrackingStore
-            {
-                Kind = TrackingStoreKind.Mysql,
-                Uri = redactedUri,
-                SchemaRevision = schema.AlembicRevision,
-                Experiments = tracking.Experiments(),
-                Runs = tracking.Runs(),
-                RegisteredModels = registry.RegisteredModels(),
-                LoggedModels = registry.LoggedModels(),
-            };
+            var store = SqlStore.Read(connection, schema, dialect, new AdoGroupedQuery(connection), pool => new SqlMetricAggregation(connection, schema, dialect, pool), TrackingStoreKind.Mysql, redactedUri);
             using (var rollback = connection.CreateCommand())
             {
                 rollback.CommandText = "ROLLBACK";

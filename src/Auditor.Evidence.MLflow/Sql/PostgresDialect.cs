@@ -5,16 +5,7 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// <summary>PostgreSQL: tables of <c>current_schema()</c> from <c>information_schema</c>; <c>is_nan</c> is a boolean.</summary>
 internal sealed class PostgresDialect : ISqlDialect
 {
-    public SqlSchema Introspect(DbConnection connection)
-    {
-        var columns = SqlRows.Query(connection, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()", r => (Table: r.GetString(0), Column: r.GetString(1)))
-            .GroupBy(x => x.Table, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, IReadOnlySet<string> (g) => g.Select(x => x.Column).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var revision = columns.ContainsKey("alembic_version")
-            ? SqlRows.Query(connection, "SELECT version_num FROM alembic_version", r => r.GetString(0)).FirstOrDefault()
-            : null;
-        return new SqlSchema(columns, revision);
-    }
+    public SqlSchema Introspect(DbConnection connection) => SqlSchema.FromInformationSchema(connection, "current_schema()");
 
     public string IsNan(string column) => column;
 

@@ -38,18 +38,7 @@ public static class PostgresStoreReader
                 throw new InvalidDataException($"{redactedUri}: not an MLflow tracking database (no experiments or runs table in schema {builder.SearchPath ?? "current_schema()"})");
             }
 
-            var tracking = new SqlTrackingReader(connection, schema, new AdoGroupedQuery(connection), pool => new SqlMetricAggregation(connection, schema, dialect, pool));
-            var registry = new SqlRegistryReader(connection, schema, dialect, tracking);
-            var store = new TrackingStore
-            {
-                Kind = TrackingStoreKind.Postgresql,
-                Uri = redactedUri,
-                SchemaRevision = schema.AlembicRevision,
-                Experiments = tracking.Experiments(),
-                Runs = tracking.Runs(),
-                RegisteredModels = registry.RegisteredModels(),
-                LoggedModels = registry.LoggedModels(),
-            };
+            var store = SqlStore.Read(connection, schema, dialect, new AdoGroupedQuery(connection), pool => new SqlMetricAggregation(connection, schema, dialect, pool), TrackingStoreKind.Postgresql, redactedUri);
             transaction.Rollback();
 
             return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots), new ProblemLog());

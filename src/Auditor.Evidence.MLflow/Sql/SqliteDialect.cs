@@ -15,10 +15,7 @@ internal sealed class SqliteDialect : ISqlDialect
             columns[table] = names.ToHashSet(StringComparer.Ordinal);
         }
 
-        var revision = columns.ContainsKey("alembic_version")
-            ? SqlRows.Query(connection, "SELECT version_num FROM alembic_version", r => r.GetString(0)).FirstOrDefault()
-            : null;
-        return new SqlSchema(columns, revision);
+        return SqlSchema.Of(connection, columns);
     }
 
     public string IsNan(string column) => $"{column} = 1";

@@ -26,19 +26,7 @@ public static class SqliteStoreReader
                 throw new InvalidDataException($"{databasePath}: not an MLflow tracking database (no experiments or runs table)");
             }
 
-            var tracking = new SqlTrackingReader(connection, schema, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool));
-            var registry = new SqlRegistryReader(connection, schema, dialect, tracking);
-            var store = new TrackingStore
-            {
-                Kind = TrackingStoreKind.Sqlite,
-                Uri = redactedUri,
-                Root = databasePath,
-                SchemaRevision = schema.AlembicRevision,
-                Experiments = tracking.Experiments(),
-                Runs = tracking.Runs(),
-                RegisteredModels = registry.RegisteredModels(),
-                LoggedModels = registry.LoggedModels(),
-            };
+            var store = SqlStore.Read(connection, schema, dialect, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool), TrackingStoreKind.Sqlite, redactedUri, databasePath);
             var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
             return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns"), .. artifactRoots ?? []], folder, artifactRoots), new ProblemLog());
         }
