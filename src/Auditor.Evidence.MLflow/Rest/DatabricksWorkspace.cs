@@ -25,7 +25,7 @@ internal static class DatabricksWorkspace
         var profile = Profile(uri);
         return profile is null || profile.IndexOfAny([':', '@', '/', '?', '#']) < 0 && profile.Length > 0
             ? uri
-            : throw new AuditInputException($"tracking URI {UriRedactor.Redact(uri)}: databricks://SCOPE:PREFIX (credentials in a secret scope) is not supported; use databricks or databricks://PROFILE");
+            : throw new AuditInputException($"tracking URI {UriRedactor.Redact(uri)}: databricks://SCOPE:PREFIX URIs are not supported; use databricks or databricks://PROFILE");
     }
 
     /// <summary>The workspace address and its credentials.</summary>
