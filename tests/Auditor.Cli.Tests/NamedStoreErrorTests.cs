@@ -75,40 +75,35 @@ public sealed class NamedStoreErrorTests
     public void A_wrong_password_or_unknown_database_on_PostgreSQL_is_exit_2_with_one_line()
     {
         using var postgres = PostgresServer.StartForTests();
-        if (postgres is null)
+        if (postgres is not null)
         {
-            return;
+            AssertDatabaseRefusals(postgres.Uri, PostgresServer.Password, "password authentication failed");
         }
-
-        using var project = new TempFolder();
-        var wrongPassword = postgres.Uri("postgres").Replace(PostgresServer.Password, "not-the-Password-3", StringComparison.Ordinal);
-        var badPassword = AuditJson(project.Path, null, "--tracking-uri", wrongPassword);
-        AssertOneLineError(badPassword, UriRedactor.Redact(wrongPassword), "password authentication failed");
-        Assert.DoesNotContain("not-the-Password-3", badPassword.Error, StringComparison.Ordinal);
-
-        var unknownDatabase = AuditJson(project.Path, null, "--tracking-uri", postgres.Uri("no_such_db"));
-        AssertOneLineError(unknownDatabase, UriRedactor.Redact(postgres.Uri("no_such_db")), "no_such_db");
-        Assert.DoesNotContain(PostgresServer.Password, unknownDatabase.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_wrong_password_or_unknown_database_on_MySQL_is_exit_2_with_one_line()
     {
         using var mysql = MySqlServer.StartForTests();
-        if (mysql is null)
+        if (mysql is not null)
         {
-            return;
+            mysql.CreateDatabase("present");
+            AssertDatabaseRefusals(mysql.Uri, MySqlServer.Password, "Access denied");
         }
+    }
 
+    /// <summary>A wrong password, then an unknown database, on a server whose URIs <paramref name="uri"/> makes.</summary>
+    private static void AssertDatabaseRefusals(Func<string, string> uri, string password, string refused)
+    {
         using var project = new TempFolder();
-        mysql.CreateDatabase("present");
-        var wrongPassword = mysql.Uri("present").Replace(MySqlServer.Password, "not-the-Password-3", StringComparison.Ordinal);
+        var wrongPassword = uri("present").Replace(password, "not-the-Password-3", StringComparison.Ordinal);
         var badPassword = AuditJson(project.Path, null, "--tracking-uri", wrongPassword);
-        AssertOneLineError(badPassword, UriRedactor.Redact(wrongPassword), "Access denied");
+        AssertOneLineError(badPassword, UriRedactor.Redact(wrongPassword), refused);
         Assert.DoesNotContain("not-the-Password-3", badPassword.Error, StringComparison.Ordinal);
 
-        var unknownDatabase = AuditJson(project.Path, null, "--tracking-uri", mysql.Uri("no_such_db"));
-        AssertOneLineError(unknownDatabase, UriRedactor.Redact(mysql.Uri("no_such_db")), "no_such_db");
+        var unknownDatabase = AuditJson(project.Path, null, "--tracking-uri", uri("no_such_db"));
+        AssertOneLineError(unknownDatabase, UriRedactor.Redact(uri("no_such_db")), "no_such_db");
+        Assert.DoesNotContain(password, unknownDatabase.Error, StringComparison.Ordinal);
     }
 
     [Fact]
