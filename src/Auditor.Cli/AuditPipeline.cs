@@ -25,7 +25,7 @@ public static class AuditPipeline
         var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, DateOnly.FromDateTime(evidence.CollectedAt.UtcDateTime));
         var scorecard = Scorer.Score(catalog.Policy, assessed.Findings);
         var report = AuditReportBuilder.Build(evidence, assessed.Findings, scorecard, ToolVersion.Info, evidence.CollectedAt);
-        var extra = configProblems.Concat(assessed.Problems).ToList();
+        var extra = configProblems.Concat(assessed.Problems).Concat(StoreHints.OtherStores(evidence.TrackingChoice, settings.ProjectPath, environment.CurrentDirectory)).ToList();
         return report with
         {
             Trace = TraceBuilder.Build(evidence),
@@ -34,27 +34,13 @@ public static class AuditPipeline
         };
     }
 
-    /// <summary>
-    /// The tracking store: <c>--tracking-uri</c>, else <c>MLFLOW_TRACKING_URI</c> (both relative to the current
-    /// folder, as in MLflow), else the configuration's <c>trackingUri</c> (relative to the configuration file),
-    /// else MLflow's defaults in the project folder.
-    /// </summary>
-    private static TrackingLocation? Locate(AuditSettings settings, CliEnvironment environment)
-    {
-        var fromUser = settings.TrackingUri ?? environment.Variables(TrackingUriResolver.EnvironmentVariable);
-        if (fromUser is null && settings.Config is { TrackingUri: { } configured, Source: { } source })
-        {
-            return TrackingUriResolver.Parse(configured, Path.GetDirectoryName(source)!);
-        }
-
-        return TrackingUriResolver.Resolve(fromUser, settings.ProjectPath, _ => null, environment.CurrentDirectory);
-    }
-
     public static EvidenceBundle Collect(AuditSettings settings, CliEnvironment environment)
     {
-        var location = Locate(settings, environment);
+        var located = TrackingSelection.Locate(settings, environment);
+        TrackingSelection.CheckRegistry(located, environment);
+        var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = environment.Variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots });
+        TrackingSelection.RequireReadable(located, tracking, settings);
         var repository = GitRepositoryCollector.Collect(settings.ProjectPath);
-        var tracking = TrackingStoreReader.Collect(location, new TrackingReadOptions { Variables = environment.Variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots });
         var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         var traced = tracking.Value is { } store ? TraceBuilder.CommitsToInspect(store, repository.Value?.ProjectPath ?? "") : new Dictionary<string, IReadOnlyList<string>>();
         return new EvidenceBundle
@@ -63,6 +49,7 @@ public static class AuditPipeline
             CollectedAt = environment.Clock(),
             Repository = repository,
             Tracking = tracking,
+            TrackingChoice = located.Choice,
             Commits = repository.State == CollectionState.Present ? CommitResolver.Collect(settings.ProjectPath, runCommits) : Collected<IReadOnlyList<CommitResolution>>.Absent(repository.Reason ?? "no repository"),
             CommitContents = repository.State == CollectionState.Present ? CommitContentsReader.Collect(settings.ProjectPath, traced) : Collected<IReadOnlyList<CommitContents>>.Absent(repository.Reason ?? "no repository"),
             Project = ProjectCollector.Collect(

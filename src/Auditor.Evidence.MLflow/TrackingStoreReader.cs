@@ -16,7 +16,7 @@ public static class TrackingStoreReader
     {
         if (location is null)
         {
-            return Collected<TrackingStore>.Absent("no tracking store: MLFLOW_TRACKING_URI is not set and the project has no mlflow.db or mlruns folder");
+            return Collected<TrackingStore>.Absent($"no tracking store: none was named (--tracking-uri, MLFLOW_TRACKING_URI) and the project holds no mlruns folder with experiments and no MLflow SQLite database (looked {StoreDiscovery.MaxDepth} folders down)");
         }
 
         try

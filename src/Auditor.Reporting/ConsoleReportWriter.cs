@@ -11,6 +11,12 @@ public static class ConsoleReportWriter
     {
         var levelName = report.Maturity.Levels.FirstOrDefault(l => l.Level == report.Maturity.Level)?.Name ?? "";
         output.WriteLine($"mlaudit {report.Tool.Version}: {TerminalText.Clean(report.Subject.Path)}");
+        output.WriteLine($"Tracking store: {TerminalText.Clean(TrackingText.Line(report.Subject.Tracking))}");
+        foreach (var other in report.Subject.Tracking.OtherStores)
+        {
+            output.WriteLine($"  also found: {TerminalText.Clean(TrackingText.Other(other))}");
+        }
+
         output.WriteLine($"Maturity level {report.Maturity.Level} - {levelName}");
         output.WriteLine();
         foreach (var level in report.Maturity.Levels.Where(l => l.Level > 0))
@@ -45,9 +51,9 @@ public static class ConsoleReportWriter
         var inventory = report.Inventory;
         output.WriteLine($"Inventory: {inventory.Experiments.Total} experiments, {inventory.Runs.Total} runs ({inventory.Runs.WithGitCommit} with a git commit), " +
                          $"{inventory.RegisteredModels} registered models, {inventory.ModelVersions} model versions, {inventory.LoggedModels} logged models");
-        foreach (var problem in report.Problems)
+        if (report.ProblemsTotal > 0)
         {
-            output.WriteLine($"warning: {TerminalText.Clean(problem)}");
+            output.WriteLine($"{report.ProblemsTotal} problem(s) reading the project: listed on standard error, and in the JSON report");
         }
     }
 

@@ -41,6 +41,8 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
                 .ToList(),
             ["failing"] = report.Findings.Count(f => f.Outcome is Outcome.Fail or Outcome.Error),
             ["next_level"] = report.Maturity.Levels.Where(l => l.Level > report.Maturity.Level).OrderBy(l => l.Level).FirstOrDefault(),
+            ["tracking_source"] = TrackingText.Source(report.Subject.Tracking.Source),
+            ["tracking_state"] = TrackingText.State(report.Subject.Tracking.State),
             ["generated_at"] = report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
             ["category_chart"] = SvgCharts.Categories(report.Categories),
             ["runs_chart"] = SvgCharts.RunsOverTime(report.RunsOverTime),

@@ -11,6 +11,11 @@ namespace Auditor.Reporting;
 /// </summary>
 public static class MarkdownReportWriter
 {
+    /// <summary>The store line, project values in code spans; other stores found follow it.</summary>
+    private static string Tracking(TrackingSummary tracking) =>
+        (tracking.Uri is null ? MarkdownText.Escape(TrackingText.Line(tracking)) : $"{MarkdownText.Code(tracking.Uri)} ({MarkdownText.Escape(TrackingText.Source(tracking.Source))}, {MarkdownText.Escape(TrackingText.State(tracking.State))})")
+        + string.Concat(tracking.OtherStores.Select(o => $"; also found {MarkdownText.Code(o.Uri)} ({o.Runs} runs, not audited)"));
+
     public static string Serialize(AuditReport report)
     {
         var md = new StringBuilder();
@@ -24,6 +29,7 @@ public static class MarkdownReportWriter
         }
 
         md.Append(CultureInfo.InvariantCulture, $" · {report.Tool.Name} {report.Tool.Version} · {report.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Tracking store: {Tracking(report.Subject.Tracking)}\n\n");
 
         var failing = report.Findings.Where(f => f.IsFailing()).ToList();
         md.Append(CultureInfo.InvariantCulture,

@@ -63,7 +63,7 @@ public sealed class AuditCommandTests
         using var fixture = Fixture.Unpack("untracked");
         var (_, report) = CliRun.AuditToJson(fixture.Path);
 
-        Assert.Equal(JsonValueKind.Null, report.GetProperty("subject").GetProperty("tracking").ValueKind);
+        Assert.Equal("none", report.GetProperty("subject").GetProperty("tracking").GetProperty("state").GetString());
         Assert.Equal(0, report.GetProperty("inventory").GetProperty("runs").GetProperty("total").GetInt32());
         Assert.InRange(report.GetProperty("maturity").GetProperty("level").GetInt32(), 0, 1);
         var tracking = Finding(report, "MLA-0002");

@@ -30,10 +30,13 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     /// <summary>Audits a folder and returns the parsed report.json.</summary>
-    public static (CliRun Run, JsonElement Report) AuditToJson(string project, params string[] extra)
+    public static (CliRun Run, JsonElement Report) AuditToJson(string project, params string[] extra) => AuditToJson(project, (IReadOnlyDictionary<string, string>?)null, extra);
+
+    /// <summary>Audits a folder with these environment variables and returns the parsed report.json.</summary>
+    public static (CliRun Run, JsonElement Report) AuditToJson(string project, IReadOnlyDictionary<string, string>? variables, params string[] extra)
     {
         using var output = new TempFolder();
-        var run = Invoke(project, null, ["audit", project, "--format", "json", "--output-dir", output.Path, .. extra]);
+        var run = Invoke(project, variables, ["audit", project, "--format", "json", "--output-dir", output.Path, .. extra]);
         Assert.True(run.ExitCode == 0, run.Error);
         var report = JsonDocument.Parse(File.ReadAllText(output.Combine("report.json"))).RootElement.Clone();
         return (run, report);

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Auditor.Core.Evidence;
-using Auditor.Evidence.MLflow;
 using Auditor.Testing;
 
 namespace Auditor.Cli.Tests;
@@ -21,7 +19,7 @@ public sealed class RemoteStoreAuditTests
         using var fixture = Fixture.Unpack("tracked-sqlite");
         var sqlite = Audit(fixture.Path, null, null);
 
-        using var server = new MlflowRestServer(Read(fixture.Path), pageSize: 4) { RequiredAuthorization = "Bearer rest-Token-99" };
+        using var server = new MlflowRestServer(StoreReading.Default(fixture.Path), pageSize: 4) { RequiredAuthorization = "Bearer rest-Token-99" };
         var rest = Audit(fixture.Path, server.Uri, new Dictionary<string, string> { ["MLFLOW_TRACKING_TOKEN"] = "rest-Token-99" });
         Assert.Equal("rest", Kind(rest.Report));
         Assert.DoesNotContain("rest-Token-99", rest.AllText, StringComparison.Ordinal);
@@ -62,7 +60,7 @@ public sealed class RemoteStoreAuditTests
     public void Over_REST_the_trace_reaches_every_versions_model_files()
     {
         using var fixture = Fixture.Unpack("tracked-sqlite");
-        using var server = new MlflowRestServer(Read(fixture.Path));
+        using var server = new MlflowRestServer(StoreReading.Default(fixture.Path));
 
         var rest = Audit(fixture.Path, server.Uri, null);
 
@@ -89,7 +87,7 @@ public sealed class RemoteStoreAuditTests
     {
         using var fixture = Fixture.Unpack("tracked-file-3x");
         var file = Audit(fixture.Path, null, null);
-        using var server = new MlflowRestServer(Read(fixture.Path), pageSize: 4);
+        using var server = new MlflowRestServer(StoreReading.Default(fixture.Path), pageSize: 4);
 
         var rest = Audit(fixture.Path, server.Uri, null);
 
@@ -98,26 +96,19 @@ public sealed class RemoteStoreAuditTests
     }
 
     [Fact]
-    public void An_unreachable_server_is_reported_not_a_crash()
+    public void An_unreachable_server_is_one_line_and_exit_2_without_the_password()
     {
         using var fixture = Fixture.Unpack("tracked-sqlite");
         int port;
-        using (var server = new MlflowRestServer(Read(fixture.Path)))
+        using (var server = new MlflowRestServer(StoreReading.Default(fixture.Path)))
         {
             port = server.Port;
         }
 
-        var result = Audit(fixture.Path, $"http://ann:Pw-Secret-5@127.0.0.1:{port}", new Dictionary<string, string> { ["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0" });
+        var run = NamedStoreErrorTests.AuditJson(fixture.Path, new Dictionary<string, string> { ["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0" }, "--tracking-uri", $"http://ann:Pw-Secret-5@127.0.0.1:{port}");
 
-        Assert.DoesNotContain("Pw-Secret-5", result.AllText, StringComparison.Ordinal);
-        Assert.Contains("cannot connect", result.AllText, StringComparison.Ordinal);
-    }
-
-    private static Core.Tracking.TrackingStore Read(string project)
-    {
-        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Resolve(null, project, _ => null, project));
-        Assert.True(collected.State == CollectionState.Present, collected.Reason);
-        return collected.Value!;
+        NamedStoreErrorTests.AssertOneLineError(run, $"http://ann:***@127.0.0.1:{port}", "cannot connect");
+        Assert.DoesNotContain("Pw-Secret-5", run.Out + run.Error, StringComparison.Ordinal);
     }
 
     private static string Kind(JsonElement report) => report.GetProperty("subject").GetProperty("tracking").GetProperty("kind").GetString()!;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Auditor.Core.Reporting;
+using Auditor.Core.Tracking;
 
 namespace Auditor.Reporting.Tests;
 
@@ -52,12 +54,31 @@ public sealed class ReportWriterTests
     [Fact]
     public void Console_shows_control_characters_instead_of_obeying_them()
     {
-        var report = SampleReport.Create() with { Problems = ["tag value\u001b[31mred\nnext"] };
+        var sample = SampleReport.Create();
+        var report = sample with { Subject = sample.Subject with { Tracking = new TrackingSummary("./ml\u001b[31mred\nnext", TrackingStoreKind.File) } };
         var output = new StringWriter();
 
         ConsoleReportWriter.Write(report, output);
 
         Assert.DoesNotContain("\u001b", output.ToString());
-        Assert.Contains("\\u001b[31mred\\nnext", output.ToString());
+        Assert.Contains("./ml\\u001b[31mred\\nnext", output.ToString());
+    }
+
+    [Fact]
+    public void Every_format_names_the_tracking_store_how_it_was_chosen_and_the_other_stores()
+    {
+        var report = RichReport.Create();
+        var console = new StringWriter();
+        ConsoleReportWriter.Write(report, console);
+        var html = new HtmlReportWriter().Render(report);
+        var markdown = MarkdownReportWriter.Serialize(report);
+        var json = JsonDocument.Parse(JsonReportWriter.Serialize(report)).RootElement.GetProperty("subject").GetProperty("tracking");
+
+        Assert.Contains("Tracking store: sqlite:///week2/mlflow.db (found in the project) - sqlite store, read", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("also found: ./old ", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<code data-testid=\"tracking-uri\">sqlite:///week2/mlflow.db</code> (sqlite, found in the project, read)", html, StringComparison.Ordinal);
+        Assert.Contains("not audited: <code>--tracking-uri ./old &lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Tracking store: `sqlite:///week2/mlflow.db` (found in the project, read); also found", markdown, StringComparison.Ordinal);
+        Assert.Equal(("discovered", "read", 8), (json.GetProperty("source").GetString(), json.GetProperty("state").GetString(), json.GetProperty("otherStores")[0].GetProperty("runs").GetInt32()));
     }
 }

@@ -28,7 +28,11 @@ internal static class RichReport
         {
             Path = "/work/churn " + Script,
             Repository = new RepositorySummary("/work", "0123456789abcdef0123456789abcdef01234567", "feature/" + Attribute, Dirty: true, Shallow: false),
-            Tracking = new TrackingSummary("sqlite:///mlflow.db", TrackingStoreKind.Sqlite),
+            Tracking = new TrackingSummary("sqlite:///week2/mlflow.db", TrackingStoreKind.Sqlite)
+            {
+                Source = TrackingSource.Discovered,
+                OtherStores = [new StoreCandidate("./old " + Script + " " + Markdown + "/mlruns", TrackingStoreKind.File, 8)],
+            },
         },
         Inventory = Inventory.Empty with { RegisteredModels = 1, ModelVersions = 2 },
         Maturity = new MaturityResult(1,

@@ -138,6 +138,7 @@ internal sealed class AuditCommand
             report = report with { Trace = [candidate] };
         }
 
+        StoreNotices.Write(report, environment.Error);
         Progress(environment, $"audited {report.Inventory.Runs.Total} runs in {clock.Elapsed.TotalSeconds:0.0} s; writing reports ...");
         ReportWriter.WriteAll(report, settings, environment);
 

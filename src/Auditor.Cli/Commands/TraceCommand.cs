@@ -36,10 +36,7 @@ internal sealed class TraceCommand
             }
 
             TraceTreeWriter.Write(traces, environment.Out);
-            foreach (var problem in report.Problems)
-            {
-                environment.Error.WriteLine($"warning: {TerminalText.Clean(problem)}");
-            }
+            StoreNotices.Write(report, environment.Error);
 
             return ExitCodes.Success;
         });

@@ -15,6 +15,9 @@ public sealed record EvidenceBundle
 
     public required Collected<TrackingStore> Tracking { get; init; }
 
+    /// <summary>Which store <see cref="Tracking"/> is, and how it was chosen.</summary>
+    public TrackingChoice TrackingChoice { get; init; } = TrackingChoice.None;
+
     /// <summary>The distinct commits recorded on runs, resolved against the repository.</summary>
     public Collected<IReadOnlyList<CommitResolution>> Commits { get; init; } =
         Collected<IReadOnlyList<CommitResolution>>.Absent("commits were not resolved");

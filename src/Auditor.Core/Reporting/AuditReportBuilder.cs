@@ -25,7 +25,7 @@ public static class AuditReportBuilder
             {
                 Path = evidence.ProjectPath,
                 Repository = repo is null ? null : new RepositorySummary(repo.Root, repo.Head, repo.Branch, repo.Dirty, repo.Shallow),
-                Tracking = store is null ? null : new TrackingSummary(store.Uri, store.Kind),
+                Tracking = Summary(evidence.TrackingChoice, evidence.Tracking),
             },
             Inventory = store is null ? Inventory.Empty : Count(store),
             Maturity = new MaturityResult(scorecard.Level, scorecard.Levels),
@@ -38,6 +38,21 @@ public static class AuditReportBuilder
             RunsOverTime = store is null ? [] : RunsOverTime(store),
         };
     }
+
+    /// <summary>The store tried and how it read; a store that read with problems is partial.</summary>
+    public static TrackingSummary Summary(TrackingChoice choice, Collected<TrackingStore> tracking) =>
+        new(tracking.Value?.Uri ?? choice.Uri, tracking.Value?.Kind ?? choice.Kind)
+        {
+            Source = choice.Source,
+            State = tracking.State switch
+            {
+                CollectionState.Present => tracking.Value!.Problems.Count > 0 ? TrackingState.Partial : TrackingState.Read,
+                CollectionState.Failed => TrackingState.Unreadable,
+                _ => TrackingState.None,
+            },
+            Reason = tracking.Reason,
+            OtherStores = choice.OtherStores,
+        };
 
     /// <summary>Runs per calendar month (UTC) of their start time; runs without a start time are left out.</summary>
     public static IReadOnlyList<RunPeriod> RunsOverTime(TrackingStore store) =>
@@ -90,7 +105,7 @@ public static class AuditReportBuilder
 
         if (evidence.Tracking.State == CollectionState.Failed)
         {
-            problems.Add($"tracking store: {evidence.Tracking.Reason}");
+            problems.Add($"tracking store{(evidence.TrackingChoice.Uri is { } uri ? " " + uri : "")}: could not be read, so its rules are unknown: {evidence.Tracking.Reason}");
         }
 
         if (evidence.Commits.State == CollectionState.Failed)

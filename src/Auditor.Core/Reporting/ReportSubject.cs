@@ -1,3 +1,5 @@
+using Auditor.Core.Tracking;
+
 namespace Auditor.Core.Reporting;
 
 public sealed record ReportSubject
@@ -6,5 +8,6 @@ public sealed record ReportSubject
 
     public RepositorySummary? Repository { get; init; }
 
-    public TrackingSummary? Tracking { get; init; }
+    /// <summary>The store tried, how it was chosen and how it read; always present (state <c>none</c> without a store).</summary>
+    public TrackingSummary Tracking { get; init; } = new(null, null) { Source = TrackingSource.None, State = TrackingState.None };
 }

@@ -17,6 +17,11 @@ public static class FileStoreReader
             throw new DirectoryNotFoundException($"{root}: the file store folder does not exist");
         }
 
+        if (!FileStoreProbe.HasExperimentData(root) && !Directory.Exists(Path.Combine(root, FileStoreLayout.Trash)) && !Directory.Exists(Path.Combine(root, FileStoreLayout.Models)))
+        {
+            throw new InvalidDataException($"{root}: not an MLflow file store (no numbered experiment folder with a meta.yaml)");
+        }
+
         var problems = new ProblemLog();
         var pool = new StringPool();
         var experiments = ExperimentFolders(root)

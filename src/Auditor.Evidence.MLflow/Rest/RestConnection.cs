@@ -10,13 +10,27 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// <c>MLFLOW_TRACKING_USERNAME</c>/<c>MLFLOW_TRACKING_PASSWORD</c> (or user info in the URI), else a bearer
 /// <c>MLFLOW_TRACKING_TOKEN</c>; <c>MLFLOW_TRACKING_INSECURE_TLS=true</c> skips certificate checks and
 /// <c>MLFLOW_TRACKING_SERVER_CERT_PATH</c> names a CA bundle. Otherwise .NET's trust store applies (on Linux,
-/// OpenSSL's <c>SSL_CERT_FILE</c>/<c>SSL_CERT_DIR</c>).
+/// OpenSSL's <c>SSL_CERT_FILE</c>/<c>SSL_CERT_DIR</c>). A <c>databricks</c> URI takes the workspace and token from
+/// <see cref="DatabricksWorkspace"/>.
 /// </summary>
 internal sealed record RestConnection(Uri BaseAddress, AuthenticationHeaderValue? Authorization, bool InsecureTls, string? CaBundle, TimeSpan Timeout, int MaxRetries)
 {
     public static RestConnection From(string uri, TrackingReadOptions options)
     {
         var variables = options.Variables;
+        var (baseAddress, authorization) = DatabricksWorkspace.Is(uri) ? DatabricksWorkspace.Resolve(uri, variables) : Server(uri, variables);
+        var timeout = options.RequestTimeout
+                      ?? (double.TryParse(variables("MLFLOW_HTTP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                          ? TimeSpan.FromSeconds(seconds)
+                          : TimeSpan.FromSeconds(120));
+        var retries = options.MaxRetries ?? (int.TryParse(variables("MLFLOW_HTTP_REQUEST_MAX_RETRIES"), out var n) && n >= 0 ? n : 5);
+        var insecure = string.Equals(variables("MLFLOW_TRACKING_INSECURE_TLS"), "true", StringComparison.OrdinalIgnoreCase);
+        return new RestConnection(baseAddress, authorization, insecure, variables("MLFLOW_TRACKING_SERVER_CERT_PATH"), timeout, retries);
+    }
+
+    /// <summary>An http(s) tracking server and the MLflow credentials for it.</summary>
+    private static (Uri BaseAddress, AuthenticationHeaderValue? Authorization) Server(string uri, Func<string, string?> variables)
+    {
         var parsed = new Uri(uri.TrimEnd('/') + "/");
         var user = variables("MLFLOW_TRACKING_USERNAME");
         var password = variables("MLFLOW_TRACKING_PASSWORD");
@@ -31,14 +45,7 @@ internal sealed record RestConnection(Uri BaseAddress, AuthenticationHeaderValue
         var authorization = !string.IsNullOrEmpty(user) && password is not null
             ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")))
             : !string.IsNullOrEmpty(token) ? new AuthenticationHeaderValue("Bearer", token) : null;
-        var baseAddress = new UriBuilder(parsed) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri;
-        var timeout = options.RequestTimeout
-                      ?? (double.TryParse(variables("MLFLOW_HTTP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-                          ? TimeSpan.FromSeconds(seconds)
-                          : TimeSpan.FromSeconds(120));
-        var retries = options.MaxRetries ?? (int.TryParse(variables("MLFLOW_HTTP_REQUEST_MAX_RETRIES"), out var n) && n >= 0 ? n : 5);
-        var insecure = string.Equals(variables("MLFLOW_TRACKING_INSECURE_TLS"), "true", StringComparison.OrdinalIgnoreCase);
-        return new RestConnection(baseAddress, authorization, insecure, variables("MLFLOW_TRACKING_SERVER_CERT_PATH"), timeout, retries);
+        return (new UriBuilder(parsed) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri, authorization);
     }
 
     public HttpMessageHandler CreateHandler()
