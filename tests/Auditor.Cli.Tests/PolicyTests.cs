@@ -9,6 +9,9 @@ namespace Auditor.Cli.Tests;
 /// The operator's policy decides what the audited project's configuration may do. tracked-file reaches level 2 and
 /// level 3 is blocked by MLA-0035 alone (deployment), level 4 by MLA-0036 (monitoring): a project that disables,
 /// waives or re-thresholds them must not pass a <c>--min-level 3</c> gate unless the operator's policy allows it.
+/// The gate tests give the project's configuration with <c>--config</c> from a folder beside the project, so that they
+/// test the policy alone: a <c>.mlaudit.yml</c> in the project must never count as deployment evidence either, which
+/// the deployment detector's own tests hold.
 /// </summary>
 public sealed class PolicyTests
 {
@@ -21,16 +24,16 @@ public sealed class PolicyTests
     public void Config_that_removes_the_level_3_blocker_does_not_pass_min_level_3(string config, string subject)
     {
         using var fixture = Fixture.Unpack("tracked-file");
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Header + config);
         using var output = new TempFolder();
+        var file = WriteConfig(output, Header + config);
 
-        var run = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--min-level", "3", "--format", "json", "--output-dir", output.Path);
+        var run = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--config", file, "--min-level", "3", "--format", "json", "--output-dir", output.Path);
 
         Assert.Equal(ExitCodes.GateFailed, run.ExitCode);
         Assert.Contains("maturity level 2 is below --min-level 3", run.Error);
         var report = Report(output);
         Assert.Contains(Entries(report, "refused"), e => e.GetProperty("subject").GetString() == subject);
-        Assert.Contains(report.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains(".mlaudit.yml") && p.GetString()!.Contains(subject));
+        Assert.Contains(report.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("mlaudit.yml:") && p.GetString()!.Contains(subject));
         Assert.Equal("fail", Finding(report, "MLA-0035").GetProperty("outcome").GetString());
     }
 
@@ -38,16 +41,17 @@ public sealed class PolicyTests
     public void Operator_policy_may_allow_disabling_the_level_3_blocker()
     {
         using var fixture = Fixture.Unpack("tracked-file");
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Header + "rules:\n  disable: [MLA-0035]\n");
         using var ci = new TempFolder();
+        var config = WriteConfig(ci, Header + "rules:\n  disable: [MLA-0035]\n");
         File.WriteAllText(ci.Combine("policy.yml"), "apiVersion: mlaudit/v1\nkind: Policy\nrules:\n  allow: [MLA-0035]\n");
         using var output = new TempFolder();
 
-        var run = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--policy", ci.Combine("policy.yml"), "--min-level", "3", "--format", "json", "--output-dir", output.Path);
+        var run = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--config", config, "--policy", ci.Combine("policy.yml"), "--min-level", "3", "--format", "json", "--output-dir", output.Path);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var report = Report(output);
-        Assert.Equal(ci.Combine("policy.yml"), report.GetProperty("policy").GetProperty("source").GetString());
+        Assert.Equal("--policy", report.GetProperty("policy").GetProperty("source").GetString());
+        Assert.Equal(ci.Combine("policy.yml"), report.GetProperty("policy").GetProperty("file").GetString());
         var allowed = Assert.Single(Entries(report, "allowed"), e => e.GetProperty("kind").GetString() == "disable-rule");
         Assert.Equal("MLA-0035", allowed.GetProperty("subject").GetString());
     }
@@ -56,14 +60,16 @@ public sealed class PolicyTests
     public void Policy_named_by_MLAUDIT_POLICY_applies_like_the_option()
     {
         using var fixture = Fixture.Unpack("tracked-file");
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Header + "rules:\n  disable: [MLA-0035]\n");
         using var ci = new TempFolder();
+        var config = WriteConfig(ci, Header + "rules:\n  disable: [MLA-0035]\n");
         File.WriteAllText(ci.Combine("policy.yml"), "apiVersion: mlaudit/v1\nkind: Policy\nrules:\n  allow: [MLA-0035]\n");
+        string[] args = ["audit", fixture.Path, "--config", config, "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("out")];
 
-        var run = CliRun.Invoke(fixture.Path, new Dictionary<string, string> { ["MLAUDIT_POLICY"] = ci.Combine("policy.yml") },
-            "audit", fixture.Path, "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("out"));
+        var withPolicy = CliRun.Invoke(fixture.Path, new Dictionary<string, string> { ["MLAUDIT_POLICY"] = ci.Combine("policy.yml") }, args);
+        var without = CliRun.Invoke(fixture.Path, null, args);
 
-        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, withPolicy.ExitCode);
+        Assert.Equal(ExitCodes.GateFailed, without.ExitCode);
     }
 
     [Fact]
@@ -74,10 +80,11 @@ public sealed class PolicyTests
         File.WriteAllText(ci.Combine("policy.yml"), "apiVersion: mlaudit/v1\nkind: Policy\nwaivers:\n  maxDays: 30\nrules:\n  allow: [MLA-0036]\n");
         string Waiver(string expires) => Header + $"rules:\n  disable: [MLA-0036]\nwaivers:\n  - rule: MLA-0035\n    reason: remediation-planned\n    owner: alice@example.com\n    justification: Helm chart lands with ML-77.\n    expires: {expires}\n";
 
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Waiver("2027-01-31"));
-        var tooLong = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--policy", ci.Combine("policy.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("long"));
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Waiver("2026-12-20"));
-        var shortEnough = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--policy", ci.Combine("policy.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("short"));
+        var config = ci.Combine("mlaudit.yml");
+        File.WriteAllText(config, Waiver("2027-01-31"));
+        var tooLong = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--config", config, "--policy", ci.Combine("policy.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("long"));
+        File.WriteAllText(config, Waiver("2026-12-20"));
+        var shortEnough = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--config", config, "--policy", ci.Combine("policy.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("short"));
 
         Assert.Equal(ExitCodes.GateFailed, tooLong.ExitCode);
         var refused = Assert.Single(Entries(Report(ci.Combine("long")), "refused"), e => e.GetProperty("kind").GetString() == "waiver");
@@ -91,12 +98,16 @@ public sealed class PolicyTests
     public void Policy_that_refuses_project_waivers_and_attestations_ignores_them()
     {
         using var fixture = Fixture.Unpack("tracked-file");
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Header + "waivers:\n  - rule: MLA-0035\n    reason: remediation-planned\n    owner: alice@example.com\n    justification: Helm chart lands with ML-77.\n    expires: 2026-12-20\n");
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit-attestations.yml"), Attestation("2026-11-01", "2027-05-01"));
         using var ci = new TempFolder();
+        var config = WriteConfig(ci, Header + "waivers:\n  - rule: MLA-0035\n    reason: remediation-planned\n    owner: alice@example.com\n    justification: Helm chart lands with ML-77.\n    expires: 2026-12-20\n");
+        File.WriteAllText(ci.Combine(".mlaudit-attestations.yml"), Attestation("2026-11-01", "2027-05-01"));
         File.WriteAllText(ci.Combine("policy.yml"), "apiVersion: mlaudit/v1\nkind: Policy\nwaivers:\n  allowed: false\nattestations:\n  allowed: false\n");
 
-        var (_, report) = CliRun.AuditToJson(fixture.Path, "--policy", ci.Combine("policy.yml"));
+        var (_, accepted) = CliRun.AuditToJson(fixture.Path, "--config", config);
+        var (_, report) = CliRun.AuditToJson(fixture.Path, "--config", config, "--policy", ci.Combine("policy.yml"));
+
+        Assert.True(Finding(accepted, "MLA-0035").GetProperty("isWaived").GetBoolean());
+        Assert.Equal("attested", Finding(accepted, "MLA-0101").GetProperty("basis").GetString());
 
         Assert.False(Finding(report, "MLA-0035").GetProperty("isWaived").GetBoolean());
         Assert.Equal("unknown", Finding(report, "MLA-0101").GetProperty("outcome").GetString());
@@ -115,12 +126,12 @@ public sealed class PolicyTests
         Directory.CreateDirectory(ci.Combine("rules"));
         var rule = File.ReadAllText(Path.Combine(TestPaths.Rules, "MLA-0011-runs-log-datasets.yaml"));
         File.WriteAllText(ci.Combine("rules", "MLA-0011.yaml"), rule.Replace("atLeast: 0.5", "atLeast: 0.9"));
-        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Header + "rules:\n  disable: [MLA-0035]\n  thresholds:\n    MLA-0011:\n      runs.datasetShare: 0.5\n");
+        var config = WriteConfig(ci, Header + "rules:\n  disable: [MLA-0035]\n  thresholds:\n    MLA-0011:\n      runs.datasetShare: 0.5\n");
         File.WriteAllText(ci.Combine("strict.yml"), "apiVersion: mlaudit/v1\nkind: Policy\nrules:\n  allow: [MLA-0035]\n");
         File.WriteAllText(ci.Combine("lenient.yml"), "apiVersion: mlaudit/v1\nkind: Policy\nrules:\n  allow: [MLA-0035, MLA-0011]\n");
 
-        var strict = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--rules", ci.Combine("rules"), "--policy", ci.Combine("strict.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("strict"));
-        var lenient = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--rules", ci.Combine("rules"), "--policy", ci.Combine("lenient.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("lenient"));
+        var strict = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--config", config, "--rules", ci.Combine("rules"), "--policy", ci.Combine("strict.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("strict"));
+        var lenient = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--config", config, "--rules", ci.Combine("rules"), "--policy", ci.Combine("lenient.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("lenient"));
 
         Assert.Equal(ExitCodes.GateFailed, strict.ExitCode);
         Assert.Contains("expected at least 0.9", Finding(Report(ci.Combine("strict")), "MLA-0011").GetProperty("message").GetString());
@@ -265,6 +276,65 @@ public sealed class PolicyTests
         Assert.Contains("nowhere.yml", run.Error);
     }
 
+    [Fact]
+    public void Every_allowed_and_refused_weakening_is_listed_in_every_format()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit.yml"), Header + """
+            trackingUri: sqlite:///mlflow.db
+            rules:
+              disable: [MLA-0019, MLA-0035]
+              disableCategories: [process]
+              thresholds:
+                MLA-0004:
+                  runs.failedShare: 0.5
+            waivers:
+              - rule: MLA-0016
+                reason: accepted-risk
+                owner: bob@example.com
+                justification: Rollback is <b>handled</b> by redeploying the previous image.
+                expires: 2027-01-31
+            """);
+        File.WriteAllText(Path.Combine(fixture.Path, ".mlaudit-attestations.yml"), Attestation("2026-11-01", "2027-05-01").Replace("MLA-0101", "MLA-0106"));
+        using var output = new TempFolder();
+
+        var run = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--format", "console,json,html,sarif,junit,markdown", "--output-dir", output.Path);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        OutputSafety.AssertSafe(output.Path, []);
+        SchemaValidator.AssertValid(Path.Combine(TestPaths.RepositoryRoot, "docs", "report.schema.json"), File.ReadAllText(output.Combine("report.json")));
+        var report = Report(output);
+        var allowed = Entries(report, "allowed").Select(e => (e.GetProperty("kind").GetString()!, e.GetProperty("subject").GetString()!)).ToList();
+        (string, string)[] expected =
+        [
+            ("tracking-uri", "sqlite:///mlflow.db"), ("disable-rule", "MLA-0019"), ("disable-category", "process"),
+            ("threshold", "MLA-0004"), ("waiver", "MLA-0016"), ("attestation", "MLA-0106"),
+        ];
+        Assert.Equal(expected.Order().ToList(), allowed.Order().ToList());
+        Assert.Equal(("disable-rule", "MLA-0035"), Entries(report, "refused").Select(e => (e.GetProperty("kind").GetString()!, e.GetProperty("subject").GetString()!)).Single());
+
+        var html = File.ReadAllText(output.Combine("report.html"));
+        var policyHtml = html[html.IndexOf("<section id=\"policy\"", StringComparison.Ordinal)..];
+        policyHtml = policyHtml[..policyHtml.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("Rollback is &lt;b&gt;handled&lt;/b&gt;", policyHtml);
+        var markdown = File.ReadAllText(output.Combine("report.md"));
+        var sarifPolicy = JsonDocument.Parse(File.ReadAllText(output.Combine("report.sarif"))).RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("policy");
+        var junit = System.Xml.Linq.XDocument.Parse(File.ReadAllText(output.Combine("report.junit.xml")));
+        var junitValues = junit.Descendants("testsuite").First().Element("properties")!.Elements("property").Select(p => (p.Attribute("name")!.Value, p.Attribute("value")!.Value)).ToList();
+        foreach (var (kind, subject) in expected.Append(("disable-rule", "MLA-0035")))
+        {
+            var state = subject == "MLA-0035" ? "refused" : "allowed";
+            Assert.Contains($"{state} {kind} {subject}:", Squeeze(run.Out), StringComparison.Ordinal);
+            Assert.Contains($"<td>{kind}</td><td><code>{subject}</code></td>", policyHtml, StringComparison.Ordinal);
+            Assert.Contains($"| {state} | {kind} | `{subject}` |", markdown, StringComparison.Ordinal);
+            Assert.Contains(sarifPolicy.GetProperty(state).EnumerateArray(), d => d.GetProperty("kind").GetString() == kind && d.GetProperty("subject").GetString() == subject);
+            Assert.Contains(junitValues, p => p.Item1 == $"policy.{state}" && p.Item2.StartsWith($"{kind} {subject}: ", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Console columns are padded; compare with runs of spaces squeezed to one.</summary>
+    private static string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, " +", " ");
+
     internal static string Attestation(string date, string expires) => $"""
         apiVersion: mlaudit/v1
         kind: Attestations
@@ -275,6 +345,13 @@ public sealed class PolicyTests
             date: {date}
             expires: {expires}
         """;
+
+    private static string WriteConfig(TempFolder folder, string text)
+    {
+        var file = folder.Combine("mlaudit.yml");
+        File.WriteAllText(file, text);
+        return file;
+    }
 
     private static JsonElement Report(TempFolder output) => Report(output.Path);
 
