@@ -6,8 +6,9 @@ namespace Auditor.Cli;
 /// Which of the environment's credentials the store reader may use, decided before the store is located: all of them
 /// when the operator named the store (<c>--tracking-uri</c> or <c>MLFLOW_TRACKING_URI</c>); none when the store comes
 /// from the project (its configuration's <c>trackingUri</c>, or a store found in the project folder), since a pull
-/// request can edit those. A withheld variable reads as absent, except <c>PGPASSWORD</c>, which reads as empty so that
-/// Npgsql does not fall back to the process's own <c>PGPASSWORD</c> or <c>~/.pgpass</c>.
+/// request can edit those. A withheld variable reads as absent. (Npgsql itself reads the process's <c>PGPASSWORD</c> and
+/// <c>~/.pgpass</c> when a connection has no password, which no filter here can stop: <see cref="ProjectTrackingUri"/>
+/// refuses a PostgreSQL URI the project names without a password of its own.)
 /// </summary>
 internal sealed record CredentialScope(bool OperatorNamedStore)
 {
@@ -27,7 +28,7 @@ internal sealed record CredentialScope(bool OperatorNamedStore)
 
     /// <summary>The variables the store reader sees.</summary>
     public Func<string, string?> Filter(Func<string, string?> variables) =>
-        OperatorNamedStore ? variables : name => IsCredential(name) ? (name == "PGPASSWORD" ? "" : null) : variables(name);
+        OperatorNamedStore ? variables : name => IsCredential(name) ? null : variables(name);
 
     public static bool IsCredential(string name) =>
         Withheld.Contains(name) || SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));

@@ -8,7 +8,8 @@ namespace Auditor.Cli;
 /// The operator's policy on a <c>trackingUri</c> the project's configuration names (used only when the operator named
 /// no store): a file or SQLite store inside the project is used; one outside the project is refused; a remote one is
 /// used without the environment's credentials (see <see cref="CredentialScope"/>), unless the policy says
-/// <c>local</c> or <c>ignore</c>. A refused URI is dropped, so the store is found as if the configuration named none.
+/// <c>local</c> or <c>ignore</c>; a PostgreSQL one only with a password of its own, since Npgsql reads the process's
+/// <c>PGPASSWORD</c> and <c>~/.pgpass</c> itself. A refused URI is dropped, so the store is found as if the configuration named none.
 /// </summary>
 internal static class ProjectTrackingUri
 {
@@ -25,6 +26,7 @@ internal static class ProjectTrackingUri
         var refusal = settings.Policy.ProjectTrackingUri == ProjectTrackingUriUse.Ignore ? "the operator's policy ignores a trackingUri the project names"
             : local && !IsInside(location.Target, settings.ProjectPath) ? "it names a local store outside the project folder"
             : !local && settings.Policy.ProjectTrackingUri == ProjectTrackingUriUse.Local ? "it names a remote store, and the operator's policy accepts only a local store inside the project"
+            : location.Kind == TrackingStoreKind.Postgresql && !HasOwnPassword(configured) ? "it names a PostgreSQL store without a password of its own, and Npgsql would take one from the environment (PGPASSWORD, ~/.pgpass)"
             : null;
         if (refusal is null)
         {
@@ -35,6 +37,11 @@ internal static class ProjectTrackingUri
         var refused = new PolicyDecision(PolicyDecisionKind.TrackingUri, location.RedactedUri, $"trackingUri {location.RedactedUri}: {refusal}; the store is found as if none were named");
         return new GovernedConfig(config with { TrackingUri = null }, [], [refused], [$"{source}: refused by the operator's policy: {refused.Detail}"]);
     }
+
+    /// <summary>A password in the URI's user info or its <c>password</c> parameter; Npgsql then reads none of the environment's.</summary>
+    private static bool HasOwnPassword(string uri) =>
+        (Uri.TryCreate(uri.Trim(), UriKind.Absolute, out var parsed) && parsed.UserInfo.IndexOf(':') is var colon && colon >= 0 && colon < parsed.UserInfo.Length - 1)
+        || uri.Contains("password=", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsInside(string path, string folder)
     {
