@@ -21,10 +21,14 @@ internal static class ProjectTrackingUri
             return new GovernedConfig(config, [], [], []);
         }
 
+        if (settings.Policy.ProjectTrackingUri == ProjectTrackingUriUse.Ignore)
+        {
+            return Refuse(config, source, UriRedactor.Redact(configured.Trim()), "the operator's policy ignores a trackingUri the project names");
+        }
+
         var location = TrackingUriResolver.Parse(configured.Trim(), Path.GetDirectoryName(source)!);
         var local = location.Kind is TrackingStoreKind.File or TrackingStoreKind.Sqlite;
-        var refusal = settings.Policy.ProjectTrackingUri == ProjectTrackingUriUse.Ignore ? "the operator's policy ignores a trackingUri the project names"
-            : local && !IsInside(location.Target, settings.ProjectPath) ? "it names a local store outside the project folder"
+        var refusal = local && !IsInside(location.Target, settings.ProjectPath) ? "it names a local store outside the project folder"
             : !local && settings.Policy.ProjectTrackingUri == ProjectTrackingUriUse.Local ? "it names a remote store, and the operator's policy accepts only a local store inside the project"
             : location.Kind == TrackingStoreKind.Postgresql && !HasOwnPassword(configured) ? "it names a PostgreSQL store without a password of its own, and Npgsql would take one from the environment (PGPASSWORD, ~/.pgpass)"
             : null;
@@ -34,7 +38,12 @@ internal static class ProjectTrackingUri
             return new GovernedConfig(config, [new PolicyDecision(PolicyDecisionKind.TrackingUri, location.RedactedUri, detail)], [], []);
         }
 
-        var refused = new PolicyDecision(PolicyDecisionKind.TrackingUri, location.RedactedUri, $"trackingUri {location.RedactedUri}: {refusal}; the store is found as if none were named");
+        return Refuse(config, source, location.RedactedUri, refusal);
+    }
+
+    private static GovernedConfig Refuse(ProjectConfig config, string source, string redactedUri, string refusal)
+    {
+        var refused = new PolicyDecision(PolicyDecisionKind.TrackingUri, redactedUri, $"trackingUri {redactedUri}: {refusal}; the store is found as if none were named");
         return new GovernedConfig(config with { TrackingUri = null }, [], [refused], [$"{source}: refused by the operator's policy: {refused.Detail}"]);
     }
 

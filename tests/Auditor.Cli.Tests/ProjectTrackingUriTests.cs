@@ -27,6 +27,7 @@ public sealed class ProjectTrackingUriTests
     [InlineData("https://mlflow.attacker.example", ProjectTrackingUriUse.Anonymous, true)]
     [InlineData("https://mlflow.attacker.example", ProjectTrackingUriUse.Local, false)]
     [InlineData("sqlite:///mlflow.db", ProjectTrackingUriUse.Ignore, false)]
+    [InlineData("s3://not-a-tracking-scheme", ProjectTrackingUriUse.Ignore, false)]
     [InlineData("postgresql://ci@db.attacker.example/mlflow", ProjectTrackingUriUse.Anonymous, false)]
     [InlineData("postgresql://ci:own-password@db.example/mlflow", ProjectTrackingUriUse.Anonymous, true)]
     [InlineData("mysql://ci@db.example/mlflow", ProjectTrackingUriUse.Anonymous, true)]

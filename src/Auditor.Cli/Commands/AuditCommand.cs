@@ -36,7 +36,7 @@ internal sealed class AuditCommand
 
     private readonly Option<string?> _trackingUri = new("--tracking-uri")
     {
-        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, mysql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri, else ./mlruns with data, else ./mlflow.db.",
+        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, mysql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri (as the policy allows; never with the environment's credentials), else ./mlruns with data, else ./mlflow.db.",
     };
 
     private readonly Option<string[]> _artifactRoot = new("--artifact-root")
