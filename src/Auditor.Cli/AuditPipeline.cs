@@ -18,16 +18,28 @@ public static class AuditPipeline
     public static AuditReport Run(AuditSettings settings, CliEnvironment environment)
     {
         var catalog = RuleCatalogLoader.Load(settings.RulesDirectory);
+        var today = DateOnly.FromDateTime(environment.Clock().UtcDateTime);
+        var tracking = ProjectTrackingUri.Govern(settings, CredentialScope.For(settings, environment));
+        var governed = PolicyApplier.Apply(catalog.Rules, tracking.Config, settings.Policy, today);
+        settings = settings with { Config = governed.Config };
         var (rules, configProblems) = RuleSelection.Apply(catalog.Rules, settings.Config);
         var evidence = Collect(settings, environment);
         var facts = FactCatalog.Build(evidence);
         var automated = RuleEvaluator.EvaluateAll(rules, facts);
-        var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, DateOnly.FromDateTime(evidence.CollectedAt.UtcDateTime));
+        var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, today);
         var scorecard = Scorer.Score(catalog.Policy, assessed.Findings);
         var report = AuditReportBuilder.Build(evidence, assessed.Findings, scorecard, ToolVersion.Info, evidence.CollectedAt);
-        var extra = configProblems.Concat(assessed.Problems).Concat(StoreHints.OtherStores(evidence.TrackingChoice, settings.ProjectPath, environment.CurrentDirectory)).ToList();
+        var extra = tracking.Problems.Concat(governed.Problems).Concat(configProblems).Concat(assessed.Problems)
+            .Concat(StoreHints.OtherStores(evidence.TrackingChoice, settings.ProjectPath, environment.CurrentDirectory)).ToList();
         return report with
         {
+            Policy = new PolicySummary
+            {
+                Source = settings.Policy.Source,
+                File = settings.Policy.File,
+                Allowed = [.. tracking.Allowed, .. governed.Allowed],
+                Refused = [.. tracking.Refused, .. governed.Refused],
+            },
             Trace = TraceBuilder.Build(evidence),
             Problems = [.. extra, .. report.Problems],
             ProblemsTotal = report.ProblemsTotal + extra.Count,
@@ -38,7 +50,8 @@ public static class AuditPipeline
     {
         var located = TrackingSelection.Locate(settings, environment);
         TrackingSelection.CheckRegistry(located, environment);
-        var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = environment.Variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots });
+        var variables = CredentialScope.For(settings, environment).Filter(environment.Variables);
+        var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots });
         TrackingSelection.RequireReadable(located, tracking, settings);
         var repository = GitRepositoryCollector.Collect(settings.ProjectPath);
         var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];

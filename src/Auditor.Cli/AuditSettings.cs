@@ -34,6 +34,9 @@ public sealed record AuditSettings
     /// <summary>The project's configuration (<c>.mlaudit.yml</c> or <c>--config</c>), or the defaults.</summary>
     public ProjectConfig Config { get; init; } = ProjectConfig.Empty;
 
+    /// <summary>The operator's policy (<c>--policy</c> or <c>MLAUDIT_POLICY</c>): what <see cref="Config"/> may do.</summary>
+    public AuditPolicy Policy { get; init; } = AuditPolicy.Default;
+
     /// <summary>A folder that keeps dated JSON results for the trend, or null.</summary>
     public string? HistoryDirectory { get; init; }
 

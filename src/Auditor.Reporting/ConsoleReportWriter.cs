@@ -51,9 +51,26 @@ public static class ConsoleReportWriter
         var inventory = report.Inventory;
         output.WriteLine($"Inventory: {inventory.Experiments.Total} experiments, {inventory.Runs.Total} runs ({inventory.Runs.WithGitCommit} with a git commit), " +
                          $"{inventory.RegisteredModels} registered models, {inventory.ModelVersions} model versions, {inventory.LoggedModels} logged models");
+        WritePolicy(report.Policy, output);
         if (report.ProblemsTotal > 0)
         {
             output.WriteLine($"{report.ProblemsTotal} problem(s) reading the project: listed on standard error, and in the JSON report");
+        }
+    }
+
+    /// <summary>Every weakening the project's configuration asked for, allowed or refused, when there is one or a policy file was given.</summary>
+    private static void WritePolicy(PolicySummary policy, TextWriter output)
+    {
+        if (policy.Allowed.Count + policy.Refused.Count == 0 && policy.File is null)
+        {
+            return;
+        }
+
+        var from = policy.File is null ? "defaults" : $"{policy.Source} {TerminalText.Clean(policy.File)}";
+        output.WriteLine($"Policy ({from}): {policy.Allowed.Count} allowed, {policy.Refused.Count} refused");
+        foreach (var (state, decision) in policy.Allowed.Select(d => ("allowed", d)).Concat(policy.Refused.Select(d => ("refused", d))))
+        {
+            output.WriteLine($"  {state,-8} {Labels.Of(decision.Kind),-17} {TerminalText.Clean(decision.Subject)}: {TerminalText.Clean(decision.Detail)}");
         }
     }
 

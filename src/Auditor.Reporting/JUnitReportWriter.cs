@@ -36,7 +36,29 @@ public static class JUnitReportWriter
             new XAttribute("name", $"Level {level} - {name}"),
             Counts(findings),
             new XAttribute("timestamp", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            Properties(report.Policy),
             findings.Select(Case));
+    }
+
+    /// <summary>
+    /// The policy as each suite's properties (JUnit has no properties for the whole run): its source and file, then one <c>policy.allowed</c> or <c>policy.refused</c> property per
+    /// weakening (value: kind, subject and detail).
+    /// </summary>
+    private static XElement Properties(PolicySummary policy)
+    {
+        var properties = new XElement("properties",
+            new XElement("property", new XAttribute("name", "policy.source"), new XAttribute("value", policy.Source)));
+        if (policy.File is { } file)
+        {
+            properties.Add(new XElement("property", new XAttribute("name", "policy.file"), new XAttribute("value", Clean(file))));
+        }
+
+        foreach (var (state, d) in policy.Allowed.Select(d => ("allowed", d)).Concat(policy.Refused.Select(d => ("refused", d))))
+        {
+            properties.Add(new XElement("property", new XAttribute("name", $"policy.{state}"), new XAttribute("value", Clean($"{Labels.Of(d.Kind)} {d.Subject}: {d.Detail}"))));
+        }
+
+        return properties;
     }
 
     private static object[] Counts(IReadOnlyCollection<Finding> findings) =>

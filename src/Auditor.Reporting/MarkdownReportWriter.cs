@@ -77,6 +77,8 @@ public static class MarkdownReportWriter
             md.Append('\n');
         }
 
+        Policy(md, report.Policy);
+
         if (report.Trace.Count > 0)
         {
             md.Append("### Reproducibility trace\n\n| Model version | Verdict | Gaps |\n|---|---|---|\n");
@@ -95,6 +97,24 @@ public static class MarkdownReportWriter
         }
 
         return md.ToString();
+    }
+
+    /// <summary>Every weakening the project's configuration asked for, allowed or refused by the operator's policy.</summary>
+    private static void Policy(StringBuilder md, PolicySummary policy)
+    {
+        if (policy.Allowed.Count + policy.Refused.Count == 0)
+        {
+            return;
+        }
+
+        var from = policy.File is null ? "the default policy" : $"the operator's policy {MarkdownText.Code(policy.File)} ({MarkdownText.Escape(policy.Source)})";
+        md.Append(CultureInfo.InvariantCulture, $"### Policy: {policy.Allowed.Count} weakening(s) allowed, {policy.Refused.Count} refused\n\nDecided by {from}.\n\n| Decision | Kind | Of | Detail |\n|---|---|---|---|\n");
+        foreach (var (state, d) in policy.Allowed.Select(d => ("allowed", d)).Concat(policy.Refused.Select(d => ("refused", d))))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {state} | {Labels.Of(d.Kind)} | {MarkdownText.Code(d.Subject)} | {MarkdownText.Escape(d.Detail)} |\n");
+        }
+
+        md.Append('\n');
     }
 
     private static void Table(StringBuilder md, IEnumerable<Finding> findings)

@@ -34,6 +34,7 @@ public static class SarifReportWriter
             },
             ["automationDetails"] = new JsonObject { ["id"] = project.Length == 0 ? "mlaudit/" : $"mlaudit/{project}/" },
             ["results"] = results,
+            ["properties"] = new JsonObject { ["policy"] = Policy(report.Policy) },
         };
         if (Provenance(report, options) is { } provenance)
         {
@@ -42,6 +43,25 @@ public static class SarifReportWriter
 
         var log = new JsonObject { ["$schema"] = SchemaUri, ["version"] = "2.1.0", ["runs"] = new JsonArray(run) };
         return log.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>The policy section as run properties: where it came from, and each weakening allowed or refused.</summary>
+    private static JsonObject Policy(PolicySummary policy)
+    {
+        static JsonArray Decisions(IEnumerable<Core.Assessment.PolicyDecision> decisions) => new(decisions.Select(d => (JsonNode?)new JsonObject
+        {
+            ["kind"] = Labels.Of(d.Kind),
+            ["subject"] = d.Subject,
+            ["detail"] = d.Detail,
+        }).ToArray());
+
+        return new JsonObject
+        {
+            ["source"] = policy.Source,
+            ["file"] = policy.File,
+            ["allowed"] = Decisions(policy.Allowed),
+            ["refused"] = Decisions(policy.Refused),
+        };
     }
 
     /// <summary>SARIF level for a severity: critical/high error, medium warning, low/info note.</summary>

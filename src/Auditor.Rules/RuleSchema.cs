@@ -7,13 +7,15 @@ namespace Auditor.Rules;
 
 /// <summary>
 /// Validates YAML files against a JSON Schema kept in <c>rules/</c> (embedded in the tool):
-/// <c>rule.schema.json</c> for rule and policy files, <c>config.schema.json</c> for configuration and attestations.
+/// <c>rule.schema.json</c> for rule and policy files, <c>config.schema.json</c> for configuration and attestations, <c>policy.schema.json</c> for the operator's policy.
 /// </summary>
 internal sealed class RuleSchema(string resourceName)
 {
     public static readonly RuleSchema Rules = new("rules/rule.schema.json");
 
     public static readonly RuleSchema Config = new("rules/config.schema.json");
+
+    public static readonly RuleSchema Policy = new("rules/policy.schema.json");
 
     private readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromText(Text(resourceName), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Xml.Linq;
+using Auditor.Core.Assessment;
 using Auditor.Core.Reporting;
 using Auditor.Core.Tracking;
 
@@ -80,5 +82,37 @@ public sealed class ReportWriterTests
         Assert.Contains("not audited: <code>--tracking-uri ./old &lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("Tracking store: `sqlite:///week2/mlflow.db` (found in the project, read); also found", markdown, StringComparison.Ordinal);
         Assert.Equal(("discovered", "read", 8), (json.GetProperty("source").GetString(), json.GetProperty("state").GetString(), json.GetProperty("otherStores")[0].GetProperty("runs").GetInt32()));
+    }
+
+    [Fact]
+    public void Policy_decisions_from_the_project_are_escaped_in_every_format()
+    {
+        const string hostile = "<script>alert(1)</script>\u001b[31m|`*x*`|\n# heading";
+        var report = SampleReport.Create() with
+        {
+            Policy = new PolicySummary
+            {
+                Source = "--policy",
+                File = "/ci/policy.yml",
+                Allowed = [new PolicyDecision(PolicyDecisionKind.Waiver, "MLA-0016", "waived until 2027-01-31 by " + hostile)],
+                Refused = [new PolicyDecision(PolicyDecisionKind.TrackingUri, "https://" + hostile, "trackingUri refused")],
+            },
+        };
+        var console = new StringWriter();
+        ConsoleReportWriter.Write(report, console);
+        var html = new HtmlReportWriter().Render(report);
+        var markdown = MarkdownReportWriter.Serialize(report);
+        var junit = XDocument.Parse(JUnitReportWriter.Serialize(report));
+        var sarif = JsonDocument.Parse(SarifReportWriter.Serialize(report)).RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("policy");
+
+        Assert.DoesNotContain("\u001b", console.ToString());
+        Assert.Contains("allowed  waiver", console.ToString());
+        Assert.DoesNotContain("<script", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.DoesNotContain("<script", markdown);
+        Assert.DoesNotContain("\n# heading", markdown);
+        Assert.Contains("| refused | tracking-uri |", markdown);
+        Assert.Equal(["policy.source", "policy.file", "policy.allowed", "policy.refused"], junit.Descendants("testsuite").First().Element("properties")!.Elements("property").Select(p => p.Attribute("name")!.Value));
+        Assert.Equal("waived until 2027-01-31 by " + hostile, sarif.GetProperty("allowed")[0].GetProperty("detail").GetString());
     }
 }

@@ -31,7 +31,7 @@ internal sealed class AssessCommand
 
     private int Run(ParseResult parse, CliEnvironment environment)
     {
-        var settings = AuditSettings.Create(parse.GetValue(_path), null, [], null, parse.GetValue(_rules), null, environment.CurrentDirectory, parse.GetValue(_config));
+        var settings = AuditSettings.Create(parse.GetValue(_path), null, [], null, parse.GetValue(_rules), null, environment.CurrentDirectory, parse.GetValue(_config)) with { Policy = OperatorPolicy.Load(null, environment) };
         var report = AuditPipeline.Run(settings, environment);
         var rules = RuleCatalogLoader.Load(settings.RulesDirectory).Rules.Where(r => r.Attestation is not null).ToList();
         var today = DateOnly.FromDateTime(environment.Clock().UtcDateTime);

@@ -21,6 +21,14 @@ internal sealed class AuditCommand
         Description = "The project configuration file. Default: .mlaudit.yml in the project folder, if there is one.",
     };
 
+    private readonly Option<string?> _policy = new("--policy")
+    {
+        Description = "The operator's policy (kind: Policy; keep it outside the audited tree): whether the project's waivers and attestations count and for how long, "
+                      + "which rules and categories its configuration may disable or weaken, and whether its trackingUri is used. Default: MLAUDIT_POLICY, else the defaults: "
+                      + "rules required for a level cannot be disabled or weakened, waivers and attestations last at most 365 days, and a trackingUri the project names "
+                      + "never receives credentials from the environment.",
+    };
+
     private readonly Option<string?> _history = new("--history")
     {
         Description = "A folder that keeps a dated JSON result of every audit; the report shows the trend.",
@@ -28,7 +36,7 @@ internal sealed class AuditCommand
 
     private readonly Option<string?> _trackingUri = new("--tracking-uri")
     {
-        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, mysql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri, else ./mlruns with data, else ./mlflow.db.",
+        Description = "MLflow tracking URI (path, file:, sqlite:, postgresql:, mysql:, http(s):). Default: MLFLOW_TRACKING_URI, else the configuration's trackingUri (as the policy allows; never with the environment's credentials), else ./mlruns with data, else ./mlflow.db.",
     };
 
     private readonly Option<string[]> _artifactRoot = new("--artifact-root")
@@ -94,7 +102,7 @@ internal sealed class AuditCommand
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _artifactRoot, _format, _outputDir, _rules, _templates, _config, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _artifactRoot, _format, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
         };
         command.SetAction(parse => Run(parse, environment));
         return command;
@@ -115,6 +123,7 @@ internal sealed class AuditCommand
             parse.GetValue(_artifactRoot));
         settings = settings with
         {
+            Policy = OperatorPolicy.Load(parse.GetValue(_policy), environment),
             Gate = GateSettings.Create(
                 parse.GetValue(_minLevel) ?? settings.Config.Gate.MinLevel,
                 parse.GetValue(_failOn) ?? settings.Config.Gate.FailOn?.ToString().ToLowerInvariant(),

@@ -20,7 +20,7 @@ internal sealed class TraceCommand
         };
         command.SetAction(parse =>
         {
-            var settings = AuditSettings.Create(parse.GetValue(_path), parse.GetValue(_trackingUri), [], null, null, null, environment.CurrentDirectory, parse.GetValue(_config), artifactRoots: parse.GetValue(_artifactRoot));
+            var settings = AuditSettings.Create(parse.GetValue(_path), parse.GetValue(_trackingUri), [], null, null, null, environment.CurrentDirectory, parse.GetValue(_config), artifactRoots: parse.GetValue(_artifactRoot)) with { Policy = OperatorPolicy.Load(null, environment) };
             var report = AuditPipeline.Run(settings, environment);
             var model = parse.GetValue(_model);
             var traces = report.Trace.Where(t => model is null || t.Model == model).ToList();

@@ -22,6 +22,8 @@ public static class AssessmentApplier
         var applied = findings.Select(f => Attest(f, byId, config, today)).Select(f => Waive(f, config, today)).ToList();
         problems.AddRange(applied.Where(f => f.Waiver is { State: ApprovalState.Expired })
             .Select(f => $"waiver for {f.RuleId} expired on {f.Waiver!.Expires:yyyy-MM-dd} (owner {f.Waiver.Owner})"));
+        problems.AddRange(applied.Where(f => f.Attestation is { State: ApprovalState.Expired })
+            .Select(f => $"{config.AttestationsFile ?? "attestations"}: attestation for {f.RuleId} by {f.Attestation!.Owner} expired on {f.Attestation.Expires:yyyy-MM-dd}; it counts for nothing"));
         return new AssessmentResult(applied, problems);
     }
 

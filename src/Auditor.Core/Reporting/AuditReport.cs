@@ -36,6 +36,9 @@ public sealed record AuditReport
     /// <summary>Earlier audits kept with <c>--history</c>, oldest first, this one last; empty without <c>--history</c>.</summary>
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
 
+    /// <summary>The operator's policy and what it allowed or refused of the project's configuration.</summary>
+    public PolicySummary Policy { get; init; } = PolicySummary.Defaults;
+
     /// <summary>What could not be read, one line each; the audit went on without it.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 
