@@ -104,7 +104,7 @@ public sealed class TraceTests
         Assert.Equal("reproducible", onHead.GetProperty("verdict").GetString());
         Assert.Equal("unknown", onOlderCommit.GetProperty("commitState").GetString());
         Assert.Equal("partial", onOlderCommit.GetProperty("verdict").GetString());
-        Assert.Contains(Gaps(onOlderCommit), g => g.Contains("shallow clone"));
+        Assert.Contains(Gaps(onOlderCommit), g => g.Contains("the clone is shallow") && g.Contains("fetch-depth: 0"));
     }
 
     [Fact]
