@@ -11,7 +11,10 @@ namespace Auditor.Cli.Tests;
 /// </summary>
 public sealed partial class HonestLevelTests
 {
-    public static TheoryData<string> Fixtures => new() { "tracked-file", "tracked-file-3x", "tracked-sqlite", "tracked-sqlite-3x", "sloppy-file", "untracked" };
+    /// <summary>Every fixture project in tests/TestData/fixtures.</summary>
+    public static readonly string[] FixtureNames = ["tracked-file", "tracked-file-3x", "tracked-sqlite", "tracked-sqlite-3x", "sloppy-file", "untracked"];
+
+    public static TheoryData<string> Fixtures => new(FixtureNames);
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -27,16 +30,7 @@ public sealed partial class HonestLevelTests
     {
         using var fixture = Fixture.Unpack("untracked");
         using var rules = new TempFolder();
-        // Level 4's own criteria made to pass: monitoring and automated runs not required, version control required there.
-        foreach (var (id, from, to) in new[] { ("MLA-0036", "required: true", "required: false"), ("MLA-0017", "required: true", "required: false") })
-        {
-            var file = Directory.GetFiles(TestPaths.Rules, id + "-*.yaml").Single();
-            File.WriteAllText(rules.Combine(Path.GetFileName(file)), File.ReadAllText(file).Replace(from, to).Replace("mustApply: true\n", ""));
-        }
-
-        var git = File.ReadAllText(Directory.GetFiles(TestPaths.Rules, "MLA-0001-*.yaml").Single());
-        File.WriteAllText(rules.Combine("MLA-9001-version-control-at-level-4.yaml"),
-            git.Replace("id: MLA-0001", "id: MLA-9001").Replace("slug: version-control", "slug: version-control-at-level-4").Replace("level: 1", "level: 4"));
+        WriteLevel4CriteriaRules(rules);
 
         var (report, console) = AuditInEveryFormat(fixture.Path, "--rules", rules.Path);
 
@@ -45,6 +39,23 @@ public sealed partial class HonestLevelTests
         Assert.Equal("criteria-met", level4.GetProperty("status").GetString());
         Assert.False(level4.GetProperty("reached").GetBoolean());
         Assert.Contains("[~] level 4 Full MLOps automated operations  criteria met, not reached (level 1 not reached)", console);
+    }
+
+    /// <summary>
+    /// Rules that make level 4's own criteria pass on any git repository: monitoring and automated runs not required,
+    /// version control required at level 4 as well.
+    /// </summary>
+    internal static void WriteLevel4CriteriaRules(TempFolder rules)
+    {
+        foreach (var id in new[] { "MLA-0036", "MLA-0017" })
+        {
+            var file = Directory.GetFiles(TestPaths.Rules, id + "-*.yaml").Single();
+            File.WriteAllText(rules.Combine(Path.GetFileName(file)), File.ReadAllText(file).Replace("required: true", "required: false").Replace("mustApply: true\n", ""));
+        }
+
+        var git = File.ReadAllText(Directory.GetFiles(TestPaths.Rules, "MLA-0001-*.yaml").Single());
+        File.WriteAllText(rules.Combine("MLA-9001-version-control-at-level-4.yaml"),
+            git.Replace("id: MLA-0001", "id: MLA-9001").Replace("slug: version-control", "slug: version-control-at-level-4").Replace("level: 1", "level: 4"));
     }
 
     /// <summary>Audits in every format and checks each one; returns the JSON report and the console output.</summary>
