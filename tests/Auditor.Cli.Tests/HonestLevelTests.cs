@@ -41,6 +41,30 @@ public sealed partial class HonestLevelTests
         Assert.Contains("[~] level 4 Full MLOps automated operations  criteria met, not reached (level 1 not reached)", console);
     }
 
+    [Fact]
+    public void Level_4_needs_training_launched_by_automation_not_only_workflow_files()
+    {
+        // The tracked project trains in CI (train.yml) and, with deployment and monitoring taken as detected, has every
+        // file a level-4 project has; but only one of its fifteen runs was launched by a pipeline (`mlflow run`).
+        using var fixture = Fixture.Unpack("tracked-file");
+        using var rules = new TempFolder();
+        foreach (var (id, fact) in new[] { ("MLA-0035", "deployment.present"), ("MLA-0036", "monitoring.present") })
+        {
+            var file = Directory.GetFiles(TestPaths.Rules, id + "-*.yaml").Single();
+            File.WriteAllText(rules.Combine(Path.GetFileName(file)), File.ReadAllText(file).Replace(fact, "repository.present"));
+        }
+
+        var (_, report) = CliRun.AuditToJson(fixture.Path, "--rules", rules.Path);
+
+        Assert.Equal(3, report.GetProperty("maturity").GetProperty("level").GetInt32());
+        var level4 = report.GetProperty("maturity").GetProperty("levels")[4];
+        Assert.Equal("not-met", level4.GetProperty("status").GetString());
+        Assert.Equal(["MLA-0017"], level4.GetProperty("blocking").EnumerateArray().Select(b => b.GetString()));
+        var automated = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "MLA-0017");
+        Assert.Equal("fail", automated.GetProperty("outcome").GetString());
+        Assert.Contains("runs.automatedShare", automated.GetProperty("message").GetString());
+    }
+
     /// <summary>
     /// Rules that make level 4's own criteria pass on any git repository: monitoring and automated runs not required,
     /// version control required at level 4 as well.
