@@ -49,7 +49,7 @@ public static class CommitResolver
                 {
                     Sha = f.Sha,
                     State = !IsCommitId(f.Sha) ? CommitPresence.Missing : shallow ? CommitPresence.Unknown : CommitPresence.Missing,
-                    Detail = !IsCommitId(f.Sha) ? "not a commit id" : shallow ? "shallow clone: the commit may lie beyond its history" : null,
+                    Detail = !IsCommitId(f.Sha) ? "not a commit id" : shallow ? ShallowClone.CommitBeyondHistory : null,
                 })
             .ToList();
     }

@@ -1,6 +1,5 @@
 using Auditor.Core.Reporting;
 using Auditor.Core.Rules;
-using Auditor.Core.Scoring;
 
 namespace Auditor.Reporting;
 
@@ -22,7 +21,7 @@ public static class ConsoleReportWriter
         foreach (var level in report.Maturity.Levels.Where(l => l.Level > 0))
         {
             var blocking = level.Blocking.Count == 0 ? "" : $"  blocked by {string.Join(", ", level.Blocking)}";
-            output.WriteLine($"  {Mark(level.Status)} level {level.Level} {level.Name,-32} {Labels.Of(level.Status),-8}{blocking}");
+            output.WriteLine($"  {LevelWording.Mark(level.Status)} level {level.Level} {level.Name,-32} {LevelWording.Of(level, report.Maturity.Level)}{blocking}");
         }
 
         if (report.Categories.Count > 0)
@@ -73,11 +72,4 @@ public static class ConsoleReportWriter
             output.WriteLine($"  {state,-8} {Labels.Of(decision.Kind),-17} {TerminalText.Clean(decision.Subject)}: {TerminalText.Clean(decision.Detail)}");
         }
     }
-
-    private static string Mark(LevelStatus status) => status switch
-    {
-        LevelStatus.Met => "[x]",
-        LevelStatus.NotMet => "[ ]",
-        _ => "[?]",
-    };
 }

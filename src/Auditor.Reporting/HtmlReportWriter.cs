@@ -51,6 +51,7 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         };
         globals.Import("label", new Func<object?, string>(LabelOf));
         globals.Import("markdown", new Func<string?, TrustedHtml>(SafeMarkdown.ToHtml));
+        globals.Import("level_wording", new Func<Auditor.Core.Scoring.LevelResult, string>(l => LevelWording.Of(l, report.Maturity.Level)));
 
         var context = new HtmlTemplateContext();
         context.PushGlobal(globals);

@@ -4,11 +4,12 @@ using System.Xml;
 using System.Xml.Linq;
 using Auditor.Core.Reporting;
 using Auditor.Core.Rules;
+using Auditor.Core.Scoring;
 
 namespace Auditor.Reporting;
 
 /// <summary>
-/// JUnit XML for CI test tabs: one test case per rule, one test suite per maturity level; failing rules are failures
+/// JUnit XML for CI test tabs: one test suite per maturity level, with a "level N reached" case and one case per rule; failing rules are failures
 /// (errors for rules that could not be evaluated) with message and remediation; not-applicable and unknown are skipped.
 /// </summary>
 public static class JUnitReportWriter
@@ -18,7 +19,7 @@ public static class JUnitReportWriter
         var suites = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key).Select(g => Suite(report, g.Key, g.ToList())).ToList();
         var root = new XElement("testsuites",
             new XAttribute("name", $"mlaudit {report.Subject.Path}"),
-            Counts(report.Findings),
+            Counts(suites.SelectMany(s => s.Elements("testcase")).ToList()),
             suites);
         var builder = new StringBuilder();
         using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, OmitXmlDeclaration = true }))
@@ -29,15 +30,21 @@ public static class JUnitReportWriter
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + builder.ToString().ReplaceLineEndings("\n") + "\n";
     }
 
+    /// <summary>
+    /// One suite per level: a case saying whether the level is reached (so a level above the attained one is never an
+    /// all-green suite), then a case per rule.
+    /// </summary>
     private static XElement Suite(AuditReport report, int level, IReadOnlyList<Finding> findings)
     {
-        var name = report.Maturity.Levels.FirstOrDefault(l => l.Level == level)?.Name ?? "";
+        var result = report.Maturity.Levels.FirstOrDefault(l => l.Level == level);
+        var cases = (result is null ? [] : new[] { LevelCase(result, report.Maturity.Level) }).Concat(findings.Select(Case)).ToList();
+        var reached = result is null ? "" : result.Reached ? " (reached)" : " (not reached)";
         return new XElement("testsuite",
-            new XAttribute("name", $"Level {level} - {name}"),
-            Counts(findings),
+            new XAttribute("name", $"Level {level} - {result?.Name ?? ""}{reached}"),
+            Counts(cases),
             new XAttribute("timestamp", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             Properties(report.Policy),
-            findings.Select(Case));
+            cases);
     }
 
     /// <summary>
@@ -61,12 +68,35 @@ public static class JUnitReportWriter
         return properties;
     }
 
-    private static object[] Counts(IReadOnlyCollection<Finding> findings) =>
+    /// <summary>"level N reached": passes when reached, fails when not met or only its own criteria are met, skipped when unknown.</summary>
+    private static XElement LevelCase(LevelResult level, int attained)
+    {
+        var element = new XElement("testcase",
+            new XAttribute("classname", $"mlaudit.level{level.Level}"),
+            new XAttribute("name", $"level {level.Level} reached"));
+        var wording = LevelWording.Of(level, attained);
+        var blocked = level.Blocking.Count == 0 ? "" : $"; blocked by {string.Join(", ", level.Blocking)}";
+        switch (level.Status)
+        {
+            case LevelStatus.Reached:
+                break;
+            case LevelStatus.Unknown:
+                element.Add(new XElement("skipped", new XAttribute("message", $"not reached: {wording}{blocked}")));
+                break;
+            default:
+                element.Add(new XElement("failure", new XAttribute("message", $"not reached: {wording}{blocked}"), new XAttribute("type", "level-not-reached")));
+                break;
+        }
+
+        return element;
+    }
+
+    private static object[] Counts(IReadOnlyCollection<XElement> cases) =>
     [
-        new XAttribute("tests", findings.Count),
-        new XAttribute("failures", findings.Count(f => f.Outcome == Outcome.Fail && !f.IsWaived)),
-        new XAttribute("errors", findings.Count(f => f.Outcome == Outcome.Error && !f.IsWaived)),
-        new XAttribute("skipped", findings.Count(f => f.Outcome is Outcome.NotApplicable or Outcome.Unknown || f.IsWaived)),
+        new XAttribute("tests", cases.Count),
+        new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+        new XAttribute("errors", cases.Count(c => c.Element("error") is not null)),
+        new XAttribute("skipped", cases.Count(c => c.Element("skipped") is not null)),
     ];
 
     private static XElement Case(Finding finding)

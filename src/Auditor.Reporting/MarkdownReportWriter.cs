@@ -6,8 +6,8 @@ using Auditor.Core.Rules;
 namespace Auditor.Reporting;
 
 /// <summary>
-/// A short Markdown summary for pull-request comments and <c>$GITHUB_STEP_SUMMARY</c>: the level, what blocks the next
-/// one, the other failing findings, and the trace verdicts once the trace is filled. Project values are escaped.
+/// A short Markdown summary for pull-request comments and <c>$GITHUB_STEP_SUMMARY</c>: the level, the ladder (a level
+/// above the attained one is never called reached), what blocks the next one, the other failing findings, and the trace verdicts once the trace is filled. Project values are escaped.
 /// </summary>
 public static class MarkdownReportWriter
 {
@@ -36,6 +36,14 @@ public static class MarkdownReportWriter
             $"**{report.Findings.Count(f => f.Outcome == Outcome.Pass)} passed, {failing.Count} failing, {report.Findings.Count(f => f.Outcome == Outcome.Unknown)} unknown, " +
             $"{report.Findings.Count(f => f.Outcome == Outcome.NotApplicable)} not applicable** of {report.Findings.Count} rules.\n\n");
 
+        md.Append("| Level | Status | Blocked by |\n|---|---|---|\n");
+        foreach (var level in maturity.Levels)
+        {
+            var by = level.Blocking.Count == 0 ? "" : string.Join(", ", level.Blocking.Select(MarkdownText.Code));
+            md.Append(CultureInfo.InvariantCulture, $"| {level.Level} {MarkdownText.Escape(level.Name)} | {LevelWording.Of(level, maturity.Level)} | {by} |\n");
+        }
+
+        md.Append('\n');
         var next = maturity.Levels.Where(l => l.Level > maturity.Level).OrderBy(l => l.Level).FirstOrDefault();
         var blocking = next is null ? [] : report.Findings.Where(f => next.Blocking.Contains(f.RuleId)).ToList();
         if (next is not null && blocking.Count > 0)

@@ -17,7 +17,7 @@ public static class RuleDocumentation
         md.AppendLine();
         md.AppendLine("Generated from `rules/` by `mlaudit rules docs --output docs/rules.md`; do not edit by hand.");
         md.AppendLine();
-        md.AppendLine($"{catalog.Rules.Count} rules. A level is met when every rule marked *required* at that level passes or does not apply.");
+        md.AppendLine($"{catalog.Rules.Count} rules. A level's criteria are met when every rule marked *required* at that level passes or does not apply (a *must apply* rule must apply) and at least one passes; a level is reached when its criteria and those of every lower level are met. See [levels.md](levels.md).");
         md.AppendLine();
         foreach (var level in catalog.Policy.Levels.Where(l => l.Level > 0).OrderBy(l => l.Level))
         {
@@ -29,7 +29,7 @@ public static class RuleDocumentation
             md.AppendLine("|---|---|---|---|---|");
             foreach (var rule in catalog.Rules.Where(r => r.Level == level.Level).OrderBy(r => r.Id, StringComparer.Ordinal))
             {
-                md.AppendLine($"| [{rule.Id}](#{rule.Id.ToLowerInvariant()}) | {rule.Title} | {rule.Category} | {Label(rule.Severity)} | {(rule.Required ? "yes" : "no")} |");
+                md.AppendLine($"| [{rule.Id}](#{rule.Id.ToLowerInvariant()}) | {rule.Title} | {rule.Category} | {Label(rule.Severity)} | {(rule.Required ? rule.MustApply ? "yes, must apply" : "yes" : "no")} |");
             }
 
             md.AppendLine();
@@ -65,7 +65,7 @@ public static class RuleDocumentation
         var md = new StringBuilder();
         md.AppendLine($"**{rule.Title}** (`{rule.Slug}`)");
         md.AppendLine();
-        md.AppendLine($"Level {rule.Level} · {rule.Category} · severity {Label(rule.Severity)} · {(rule.Required ? "required for the level" : "not required for the level")}");
+        md.AppendLine($"Level {rule.Level} · {rule.Category} · severity {Label(rule.Severity)} · {(rule.Required ? rule.MustApply ? "required for the level, and must apply" : "required for the level" : "not required for the level")}");
         md.AppendLine();
         md.AppendLine($"- Checks: {rule.Check.Describe()}");
         if (rule.ApplicableWhen is { } applicable)

@@ -31,6 +31,11 @@ internal static class RuleParser
             throw nodes.Error(nodes.Optional(root, "severity"), $"unknown severity '{severityText}' (info, low, medium, high or critical)");
         }
 
+        if (nodes.Bool(root, "mustApply", fallback: false) && !nodes.Bool(root, "required", fallback: false))
+        {
+            throw nodes.Error(nodes.Optional(root, "mustApply"), "'mustApply' needs 'required: true': only a required rule is key evidence of its level");
+        }
+
         var conditions = new ConditionParser(nodes);
         var remediation = nodes.Mapping(nodes.Required(root, "remediation"), "'remediation'");
         return new RuleDefinition
@@ -42,6 +47,7 @@ internal static class RuleParser
             Category = category,
             Severity = severity,
             Required = nodes.Bool(root, "required", fallback: false),
+            MustApply = nodes.Bool(root, "mustApply", fallback: false),
             Check = conditions.Parse(nodes.Required(root, "check")),
             ApplicableWhen = nodes.Optional(root, "applicableWhen") is { } applicable ? conditions.Parse(applicable) : null,
             Rationale = nodes.Text(root, "rationale").Trim(),

@@ -18,7 +18,7 @@ public sealed class AuditCommandTests
         var totals = Fixture.Expected(name).GetProperty("totals");
         var inventory = report.GetProperty("inventory");
 
-        Assert.Equal("1", report.GetProperty("schemaVersion").GetString());
+        Assert.Equal("2", report.GetProperty("schemaVersion").GetString());
         Assert.Equal(kind, report.GetProperty("subject").GetProperty("tracking").GetProperty("kind").GetString());
         Assert.Equal(totals.GetProperty("experiments").GetInt32(), inventory.GetProperty("experiments").GetProperty("total").GetInt32());
         Assert.Equal(totals.GetProperty("experiments_deleted").GetInt32(), inventory.GetProperty("experiments").GetProperty("deleted").GetInt32());

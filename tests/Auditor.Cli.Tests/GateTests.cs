@@ -151,6 +151,33 @@ public sealed class GateTests
         Assert.Contains("internal error", error.ToString());
     }
 
+    [Fact]
+    public void Baseline_and_history_still_read_schema_version_1_reports()
+    {
+        using var good = Fixture.Unpack("tracked-file");
+        using var bad = Fixture.Unpack("untracked");
+        using var output = new TempFolder();
+        using var history = new TempFolder();
+        var v1 = ToSchemaVersion1(File.ReadAllText(SaveReport(bad.Path, output.Combine("baseline"))));
+        Assert.Contains("\"status\": \"met\"", v1);
+        File.WriteAllText(output.Combine("v1.json"), v1);
+        File.WriteAllText(history.Combine("mlaudit-20260101T000000Z.json"), v1);
+
+        var run = CliRun.Invoke(good.Path, null, "audit", good.Path, "--baseline", output.Combine("v1.json"), "--history", history.Path, "--format", "json", "--output-dir", output.Path);
+
+        Assert.NotEqual(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("baseline: improved: MLA-0002 (fail -> pass)", run.Error);
+        var points = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output.Combine("report.json"))).RootElement.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal([0, 2], points.Select(p => p.GetProperty("level").GetInt32()));
+    }
+
+    /// <summary>What a schemaVersion 1 report said: status met, no reached or mustApply; dated earlier, as history is.</summary>
+    private static string ToSchemaVersion1(string json) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            json.Replace("\"schemaVersion\": \"2\"", "\"schemaVersion\": \"1\"").Replace("\"status\": \"reached\"", "\"status\": \"met\"").Replace("\"status\": \"criteria-met\"", "\"status\": \"met\""),
+            @"\s*""(reached|mustApply)"": (true|false),", "")
+        .Replace("\"generatedAt\": \"2026-11-27", "\"generatedAt\": \"2026-01-01");
+
     private static string SaveReport(string project, string folder)
     {
         var run = CliRun.Invoke(project, null, "audit", project, "--format", "json", "--output-dir", folder);

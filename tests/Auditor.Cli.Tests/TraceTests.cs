@@ -92,19 +92,17 @@ public sealed class TraceTests
     public void Shallow_clone_leaves_older_commits_unknown_and_the_trace_partial()
     {
         using var fixture = Fixture.Unpack("tracked-file");
-        using var clone = new TempFolder();
-        GitCli.Run(clone.Path, "clone", "-q", "--depth", "1", "file://" + fixture.Path, "project");
-        var project = clone.Combine("project");
-        CopyFolder(Path.Combine(fixture.Path, "mlruns"), Path.Combine(project, "mlruns"));
+        using var clone = new ShallowFixtureClone(fixture.Path);
 
-        var traces = Traces(project);
+        var traces = Traces(clone.Path);
         var onHead = Single(traces, "nyc-taxi-regressor", 3);
         var onOlderCommit = Single(traces, "nyc-taxi-regressor", 2);
 
         Assert.Equal("reproducible", onHead.GetProperty("verdict").GetString());
         Assert.Equal("unknown", onOlderCommit.GetProperty("commitState").GetString());
         Assert.Equal("partial", onOlderCommit.GetProperty("verdict").GetString());
-        Assert.Contains(Gaps(onOlderCommit), g => g.Contains("shallow clone"));
+        Assert.Contains(Gaps(onOlderCommit), g => g.Contains("the clone is shallow") && g.Contains("fetch-depth: 0"));
+        Assert.Equal(Gaps(onOlderCommit), onOlderCommit.GetProperty("unchecked").EnumerateArray().Select(g => g.GetString()!));
     }
 
     [Fact]
@@ -127,7 +125,7 @@ public sealed class TraceTests
         using var fixture = Fixture.Unpack("tracked-sqlite");
         using var elsewhere = new TempFolder();
         var moved = elsewhere.Combine("somewhere", "else");
-        CopyFolder(fixture.Path, moved);
+        ShallowFixtureClone.CopyFolder(fixture.Path, moved);
 
         var traces = Traces(moved);
 
@@ -180,14 +178,4 @@ public sealed class TraceTests
         traces.Single(t => t.GetProperty("model").GetString() == model && t.GetProperty("version").GetInt32() == version);
 
     private static IEnumerable<string> Gaps(JsonElement trace) => trace.GetProperty("gaps").EnumerateArray().Select(g => g.GetString()!);
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

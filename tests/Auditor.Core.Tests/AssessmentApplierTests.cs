@@ -57,7 +57,7 @@ public sealed class AssessmentApplierTests
         Assert.Contains("Attested 'yes' by carol", finding.Message);
         Assert.Equal(50, card.Categories.Single(c => c.Category == "process").Score);
         Assert.Equal(1, card.Categories.Single(c => c.Category == "process").Attested);
-        Assert.Equal(LevelStatus.Met, card.Levels.Single(l => l.Level == 2).Status);
+        Assert.Equal(LevelStatus.CriteriaMet, card.Levels.Single(l => l.Level == 2).Status);
         Assert.Equal(1, card.Levels.Single(l => l.Level == 2).Attested);
     }
 

@@ -62,4 +62,35 @@ public sealed class ConditionTests
 
         Assert.Equal(Tri.Unknown, result.Value);
     }
+
+    [Theory]
+    [InlineData(0.95, 1.0, Tri.True)]
+    [InlineData(0.2, 0.5, Tri.False)]
+    [InlineData(0.5, 1.0, Tri.Unknown)]
+    public void Bounded_fact_decides_a_comparison_only_when_both_bounds_agree(double lower, double upper, Tri expected)
+    {
+        var result = ShareAtLeast90.Evaluate(Facts.Sheet(Fact.Bounded("runs.gitCommitShare", lower, upper, "the clone is shallow; fetch-depth: 0")));
+
+        Assert.Equal(expected, result.Value);
+        Assert.Contains("fetch-depth: 0", string.Join(" ", result.Observations.Concat(result.UnknownReasons)));
+    }
+
+    [Theory]
+    [InlineData(0, 2, Tri.Unknown)]
+    [InlineData(1, 3, Tri.False)]
+    public void Bounded_count_equal_to_zero_fails_only_when_zero_is_out_of_bounds(double lower, double upper, Tri expected)
+    {
+        var noneMissing = new CompareCondition("runs.commitsMissing", ComparisonOperator.EqualTo, FactValue.Of(0));
+
+        Assert.Equal(expected, noneMissing.Evaluate(Facts.Sheet(Fact.Bounded("runs.commitsMissing", lower, upper, "shallow"))).Value);
+    }
+
+    [Fact]
+    public void Bounded_fact_with_equal_bounds_is_exact()
+    {
+        var fact = Fact.Bounded("runs.gitCommitShare", 0.5, 0.5, "unused");
+
+        Assert.Null(fact.Upper);
+        Assert.Equal(Tri.False, ShareAtLeast90.Evaluate(Facts.Sheet(fact)).Value);
+    }
 }

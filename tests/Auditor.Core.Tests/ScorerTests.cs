@@ -10,10 +10,10 @@ public sealed class ScorerTests
         Levels = Enumerable.Range(0, 5).Select(l => new MaturityLevel(l, $"L{l}", "")).ToList(),
     };
 
-    private static Finding Finding(string id, int level, Outcome outcome, bool required = true, string category = "tracking") => new()
+    private static Finding Finding(string id, int level, Outcome outcome, bool required = true, string category = "tracking", bool mustApply = false) => new()
     {
         RuleId = id, Slug = id, Title = id, Level = level, Category = category, Severity = Severity.Medium,
-        Required = required, Outcome = outcome, Message = "",
+        Required = required, Outcome = outcome, Message = "", MustApply = mustApply,
     };
 
     [Fact]
@@ -65,5 +65,70 @@ public sealed class ScorerTests
 
         Assert.Equal(LevelStatus.Unknown, card.Levels.Single(l => l.Level == 2).Status);
         Assert.Equal(1, card.Level);
+    }
+
+    [Fact]
+    public void Level_above_the_attained_one_whose_own_criteria_pass_is_criteria_met_not_reached()
+    {
+        var card = Scorer.Score(Policy, [
+            Finding("a", 1, Outcome.Fail),
+            Finding("b", 2, Outcome.Pass),
+            Finding("c", 3, Outcome.Pass),
+            Finding("d", 4, Outcome.Pass),
+        ]);
+
+        Assert.Equal(0, card.Level);
+        Assert.True(card.Levels.Single(l => l.Level == 0).Reached);
+        Assert.All(card.Levels.Where(l => l.Level >= 2), l =>
+        {
+            Assert.Equal(LevelStatus.CriteriaMet, l.Status);
+            Assert.False(l.Reached);
+        });
+        Assert.All(card.Levels.Where(l => l.Level > card.Level), l => Assert.False(l.Reached));
+    }
+
+    [Fact]
+    public void Levels_up_to_the_attained_one_are_reached_and_only_those()
+    {
+        var card = Scorer.Score(Policy, [Finding("a", 1, Outcome.Pass), Finding("b", 2, Outcome.Pass), Finding("c", 3, Outcome.Fail), Finding("d", 4, Outcome.Pass)]);
+
+        Assert.Equal([true, true, true, false, false], card.Levels.Select(l => l.Reached));
+        Assert.Equal([LevelStatus.Reached, LevelStatus.Reached, LevelStatus.Reached, LevelStatus.NotMet, LevelStatus.CriteriaMet], card.Levels.Select(l => l.Status));
+    }
+
+    [Fact]
+    public void Level_whose_required_rules_all_do_not_apply_is_not_met()
+    {
+        var card = Scorer.Score(Policy, [Finding("a", 1, Outcome.Pass), Finding("b", 2, Outcome.NotApplicable), Finding("c", 2, Outcome.NotApplicable)]);
+
+        Assert.Equal(LevelStatus.Unknown, card.Levels.Single(l => l.Level == 2).Status);
+        Assert.Equal(1, card.Level);
+    }
+
+    [Fact]
+    public void Key_evidence_that_does_not_apply_blocks_its_level()
+    {
+        // No store: the serving version rule does not apply, deployment automation passes. Level 3 must not read met.
+        var card = Scorer.Score(Policy, [
+            Finding("a", 1, Outcome.Pass),
+            Finding("b", 2, Outcome.Pass),
+            Finding("deploy", 3, Outcome.Pass),
+            Finding("serving", 3, Outcome.NotApplicable, mustApply: true),
+            Finding("datasets", 3, Outcome.NotApplicable),
+        ]);
+
+        var level3 = card.Levels.Single(l => l.Level == 3);
+        Assert.Equal(LevelStatus.NotMet, level3.Status);
+        Assert.Equal(["serving"], level3.Blocking);
+        Assert.Equal(2, card.Level);
+    }
+
+    [Fact]
+    public void Required_rule_that_does_not_apply_leaves_its_level_alone_unless_it_must_apply()
+    {
+        var card = Scorer.Score(Policy, [Finding("a", 1, Outcome.Pass), Finding("b", 1, Outcome.NotApplicable)]);
+
+        Assert.Equal(1, card.Level);
+        Assert.Empty(card.Levels.Single(l => l.Level == 1).Blocking);
     }
 }

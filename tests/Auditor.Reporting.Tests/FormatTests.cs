@@ -22,7 +22,7 @@ public sealed class FormatTests
     {
         var json = JsonReportWriter.Serialize(RichReport.Create());
 
-        Assert.NotEmpty(SchemaValidator.Errors(ReportSchema, json.Replace("\"schemaVersion\": \"1\"", "\"schemaVersion\": \"1\", \"surprise\": 1")));
+        Assert.NotEmpty(SchemaValidator.Errors(ReportSchema, json.Replace("\"schemaVersion\": \"2\"", "\"schemaVersion\": \"2\", \"surprise\": 1")));
         Assert.NotEmpty(SchemaValidator.Errors(ReportSchema, json.Replace("\"outcome\": \"fail\"", "\"outcome\": \"failed\"")));
     }
 
@@ -63,16 +63,28 @@ public sealed class FormatTests
         var xml = XDocument.Parse(JUnitReportWriter.Serialize(RichReport.Create()));
 
         var suites = xml.Root!.Elements("testsuite").ToList();
-        Assert.Equal(["Level 1 - DevOps but no MLOps", "Level 2 - Automated training", "Level 3 - Automated model deployment"], suites.Select(s => (string?)s.Attribute("name")));
-        Assert.Equal(10, xml.Descendants("testcase").Count());
-        Assert.Equal("10", (string?)xml.Root.Attribute("tests"));
+        Assert.Equal(["Level 1 - DevOps but no MLOps (reached)", "Level 2 - Automated training (not reached)", "Level 3 - Automated model deployment (not reached)"],
+            suites.Select(s => (string?)s.Attribute("name")));
+        Assert.Equal(13, xml.Descendants("testcase").Count());
+        Assert.Equal("13", (string?)xml.Root.Attribute("tests"));
         var failure = xml.Descendants("testcase").Single(c => ((string?)c.Attribute("name"))!.StartsWith("MLA-0003", StringComparison.Ordinal)).Element("failure")!;
         Assert.Contains("Remediation:", failure.Value);
         Assert.Contains(RichReport.Script, failure.Value);
-        Assert.Equal(3, xml.Descendants("skipped").Count());
+        Assert.Equal(4, xml.Descendants("skipped").Count());
         Assert.Contains(xml.Descendants("skipped"), e => ((string?)e.Attribute("message"))!.StartsWith("waived (remediation-planned", StringComparison.Ordinal));
         Assert.Single(xml.Descendants("error"));
-        Assert.Equal("2", (string?)suites[1].Attribute("failures"));
+        Assert.Equal("3", (string?)suites[1].Attribute("failures"));
+    }
+
+    [Fact]
+    public void Junit_level_case_passes_only_for_a_reached_level()
+    {
+        var xml = XDocument.Parse(JUnitReportWriter.Serialize(RichReport.Create()));
+        XElement LevelCase(int level) => xml.Descendants("testcase").Single(c => (string?)c.Attribute("name") == $"level {level} reached");
+
+        Assert.Empty(LevelCase(1).Elements());
+        Assert.Equal("not reached: not met; blocked by MLA-0003", (string?)LevelCase(2).Element("failure")!.Attribute("message"));
+        Assert.StartsWith("not reached: unknown", (string?)LevelCase(3).Element("skipped")!.Attribute("message"));
     }
 
     [Fact]

@@ -10,14 +10,12 @@ namespace Auditor.Reporting.Tests;
 /// </summary>
 public sealed class HtmlBrowserTests(ITestOutputHelper output)
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     [Fact]
     public async Task Report_renders_in_chromium_without_network_or_injected_script()
     {
-        if (!File.Exists(ChromiumPath))
+        if (!Chromium.Installed)
         {
-            output.WriteLine($"SKIPPED: {ChromiumPath} is not installed (run .ci/install); the browser check did not run.");
+            output.WriteLine($"SKIPPED: {Chromium.ExecutablePath} is not installed (run .ci/install); the browser check did not run.");
             return;
         }
 
@@ -25,20 +23,14 @@ public sealed class HtmlBrowserTests(ITestOutputHelper output)
         var page = folder.Combine("report.html");
         await File.WriteAllTextAsync(page, new HtmlReportWriter().Render(RichReport.Create()));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var chromium = await Chromium.LaunchAsync();
+        var url = new Uri(page).AbsoluteUri;
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var tab = await context.NewPageAsync();
         var requests = new List<string>();
         var dialogs = new List<string>();
         tab.Request += (_, request) => requests.Add(request.Url);
         tab.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
-        var url = new Uri(page).AbsoluteUri;
 
         await tab.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         // Expand every <details> so evidence and guidance (where payloads sit) are rendered too.

@@ -46,7 +46,7 @@ public sealed class ReportWriterTests
     {
         var json = JsonDocument.Parse(JsonReportWriter.Serialize(SampleReport.Create())).RootElement;
 
-        Assert.Equal("1", json.GetProperty("schemaVersion").GetString());
+        Assert.Equal("2", json.GetProperty("schemaVersion").GetString());
         Assert.Equal("file", json.GetProperty("subject").GetProperty("tracking").GetProperty("kind").GetString());
         Assert.Equal("not-met", json.GetProperty("maturity").GetProperty("levels")[2].GetProperty("status").GetString());
         Assert.Equal("not-applicable", json.GetProperty("findings")[0].GetProperty("outcome").GetString());

@@ -37,8 +37,8 @@ internal static class RichReport
         Inventory = Inventory.Empty with { RegisteredModels = 1, ModelVersions = 2 },
         Maturity = new MaturityResult(1,
         [
-            Level(0, "No MLOps", LevelStatus.Met),
-            Level(1, "DevOps but no MLOps", LevelStatus.Met),
+            Level(0, "No MLOps", LevelStatus.Reached),
+            Level(1, "DevOps but no MLOps", LevelStatus.Reached),
             Level(2, "Automated training", LevelStatus.NotMet, "MLA-0003"),
             Level(3, "Automated model deployment", LevelStatus.Unknown, "MLA-0006"),
             Level(4, "Full MLOps automated operations", LevelStatus.Unknown),

@@ -26,7 +26,7 @@ internal static class SampleReport
         {
             Level = l,
             Name = $"Level {l}",
-            Status = l <= 1 ? LevelStatus.Met : LevelStatus.NotMet,
+            Status = l <= 1 ? LevelStatus.Reached : LevelStatus.NotMet,
             Blocking = l == 2 ? ["MLA-0003"] : [],
         }).ToList()),
         Categories = [],

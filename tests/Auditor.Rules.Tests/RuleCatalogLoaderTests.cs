@@ -65,6 +65,7 @@ public sealed class RuleCatalogLoaderTests
     [InlineData("  effort: low\n", "  effort: tiny\n", "does not match rule.schema.json at '/remediation/effort'", 14)]
     [InlineData("category: tracking\n", "category: vibes\n", "unknown category 'vibes'", 7)]
     [InlineData("  atLeast: 100\n", "  atLeast: 100\n  atMost: 5\n", "needs exactly one of", 10)]
+    [InlineData("severity: low\n", "severity: low\nmustApply: true\n", "'mustApply' needs 'required: true'", 9)]
     public void Broken_rule_names_file_line_and_rule(string find, string replace, string problem, int line)
     {
         using var folder = new TempFolder();
@@ -141,6 +142,19 @@ public sealed class RuleCatalogLoaderTests
         var error = Assert.Throws<RuleFileException>(() => RuleCatalogLoader.Load(folder.Path));
 
         Assert.Contains("duplicate rule id", error.Message);
+    }
+
+    [Fact]
+    public void Key_evidence_rules_carry_must_apply_into_their_findings()
+    {
+        var rules = RuleCatalogLoader.LoadDirectory(TestPaths.Rules).Rules;
+
+        Assert.Equal(["MLA-0017", "MLA-0023"], rules.Where(r => r.MustApply).Select(r => r.Id).Order(StringComparer.Ordinal));
+        var serving = rules.Single(r => r.Id == "MLA-0023");
+        var finding = RuleEvaluator.Evaluate(serving, new FactSheet([Fact.Known("registry.servingVersions", FactValue.Of(0))]));
+        Assert.Equal(Outcome.NotApplicable, finding.Outcome);
+        Assert.True(finding.MustApply);
+        Assert.Equal((4, true), (rules.Single(r => r.Id == "MLA-0017").Level, rules.Single(r => r.Id == "MLA-0017").Required));
     }
 
     [Fact]

@@ -6,10 +6,12 @@ namespace Auditor.Core.Reporting;
 /// <summary>
 /// The one read-only model every renderer formats. Its JSON form is a public contract:
 /// add fields freely, never change the meaning of one without bumping <see cref="SchemaVersion"/>.
+/// Version 2: <c>maturity.levels[].status</c> is reached|criteria-met|not-met|unknown (version 1 said met for a level
+/// whose own criteria passed, even above the attained level) and each level has <c>reached</c>.
 /// </summary>
 public sealed record AuditReport
 {
-    public const string CurrentSchemaVersion = "1";
+    public const string CurrentSchemaVersion = "2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 

@@ -11,6 +11,11 @@ public sealed record CompareCondition(string Fact, ComparisonOperator Operator, 
             return new ConditionResult(Tri.Unknown, [], [fact.UnknownReason ?? $"{Fact} is unknown"]);
         }
 
+        if (fact.Upper is { } upper)
+        {
+            return Bounded(fact.Value, upper, fact.UnknownReason ?? $"{Fact} could not be fully checked");
+        }
+
         var holds = Compare(fact.Value);
         if (holds is null)
         {
@@ -19,6 +24,30 @@ public sealed record CompareCondition(string Fact, ComparisonOperator Operator, 
 
         var observation = $"{Fact} is {fact.Value}, expected {Phrase()}";
         return new ConditionResult(holds.Value ? Tri.True : Tri.False, [observation], []);
+    }
+
+    /// <summary>
+    /// A value between two bounds: the comparison holds (or fails) for every value between them when it does at both
+    /// ends (equality: when the bounds coincide with, or exclude, the expected value); otherwise it is unknown.
+    /// </summary>
+    private ConditionResult Bounded(FactValue lower, FactValue upper, string reason)
+    {
+        var (low, high) = (Compare(lower), Compare(upper));
+        var expected = Expected.Number;
+        var outside = expected is { } e && (e < lower.Number || e > upper.Number);
+        bool? holds = Operator switch
+        {
+            ComparisonOperator.EqualTo => outside ? false : null,
+            ComparisonOperator.NotEqualTo => outside ? true : null,
+            _ => low is not null && low == high ? low : null,
+        };
+        var range = upper.Number is double.PositiveInfinity ? $"at least {lower}" : $"between {lower} and {upper}";
+        if (holds is null)
+        {
+            return new ConditionResult(Tri.Unknown, [], [$"{Fact} is {range}, expected {Phrase()}: {reason}"]);
+        }
+
+        return new ConditionResult(holds.Value ? Tri.True : Tri.False, [$"{Fact} is {range}, expected {Phrase()} ({reason})"], []);
     }
 
     private bool? Compare(FactValue actual)

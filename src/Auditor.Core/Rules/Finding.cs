@@ -20,6 +20,9 @@ public sealed record Finding
 
     public required bool Required { get; init; }
 
+    /// <summary>Key evidence of its level: not-applicable does not satisfy the level (see <see cref="RuleDefinition.MustApply"/>).</summary>
+    public bool MustApply { get; init; }
+
     public required Outcome Outcome { get; init; }
 
     public required string Message { get; init; }

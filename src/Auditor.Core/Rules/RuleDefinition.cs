@@ -21,6 +21,12 @@ public sealed record RuleDefinition
     /// <summary>Whether the level cannot be attained unless this rule passes.</summary>
     public bool Required { get; init; }
 
+    /// <summary>
+    /// The rule is key evidence of its level: when it does not apply, the level is not met (a required rule that
+    /// does not apply otherwise leaves its level alone). Only meaningful with <see cref="Required"/>.
+    /// </summary>
+    public bool MustApply { get; init; }
+
     public required Condition Check { get; init; }
 
     /// <summary>When this evaluates to false the rule is not applicable.</summary>

@@ -58,6 +58,7 @@ public static class RuleEvaluator
         Category = rule.Category,
         Severity = rule.Severity,
         Required = rule.Required,
+        MustApply = rule.Required && rule.MustApply,
         Outcome = outcome,
         Message = message,
         Evidence = evidence.Take(EvidenceCap).ToList(),

@@ -9,6 +9,9 @@ public sealed record LevelResult
 
     public required LevelStatus Status { get; init; }
 
+    /// <summary>True when the project is at this level or above (the level is at most the attained one).</summary>
+    public bool Reached => Status == LevelStatus.Reached;
+
     public int Passed { get; init; }
 
     public int Failed { get; init; }
@@ -23,6 +26,6 @@ public sealed record LevelResult
     /// <summary>Findings of this level whose outcome rests on an attestation.</summary>
     public int Attested { get; init; }
 
-    /// <summary>Required rules of this level that failed, errored or are unknown.</summary>
+    /// <summary>Required rules of this level that failed, errored or are unknown, and key evidence (<c>mustApply</c>) that does not apply.</summary>
     public IReadOnlyList<string> Blocking { get; init; } = [];
 }

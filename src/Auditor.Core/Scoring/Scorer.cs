@@ -11,7 +11,7 @@ public static class Scorer
         var attained = 0;
         foreach (var level in levels.Where(l => l.Level > 0))
         {
-            if (level.Status != LevelStatus.Met)
+            if (level.Status != LevelStatus.CriteriaMet)
             {
                 break;
             }
@@ -19,18 +19,24 @@ public static class Scorer
             attained = level.Level;
         }
 
-        return new Scorecard { Level = attained, Levels = levels, Categories = ScoreCategories(findings) };
+        var honest = levels.Select(l => l.Level <= attained ? l with { Status = LevelStatus.Reached } : l).ToList();
+        return new Scorecard { Level = attained, Levels = honest, Categories = ScoreCategories(findings) };
     }
 
+    /// <summary>
+    /// A level's own criteria: met when every required rule passes, is waived or does not apply, at least one passes,
+    /// and no key evidence (a <c>mustApply</c> rule) is missing because it does not apply. Whether the level is reached
+    /// depends on the levels below it too; <see cref="Score"/> decides that.
+    /// </summary>
     private static LevelResult ScoreLevel(MaturityLevel level, IReadOnlyList<Finding> findings)
     {
         var own = findings.Where(f => f.Level == level.Level).ToList();
         var required = own.Where(f => f.Required).ToList();
-        var blocking = required.Where(f => f.Outcome is not (Outcome.Pass or Outcome.NotApplicable) && !f.IsWaived).ToList();
-        var status = level.Level == 0 ? LevelStatus.Met
-            : blocking.Any(f => f.Outcome is Outcome.Fail or Outcome.Error) ? LevelStatus.NotMet
+        var blocking = required.Where(f => Blocks(f)).ToList();
+        var status = level.Level == 0 ? LevelStatus.CriteriaMet
+            : blocking.Any(f => f.Outcome is Outcome.Fail or Outcome.Error or Outcome.NotApplicable) ? LevelStatus.NotMet
             : blocking.Count > 0 || !required.Any(f => f.Outcome == Outcome.Pass) ? LevelStatus.Unknown
-            : LevelStatus.Met;
+            : LevelStatus.CriteriaMet;
         return new LevelResult
         {
             Level = level.Level,
@@ -45,6 +51,15 @@ public static class Scorer
             Blocking = blocking.Select(f => f.RuleId).ToList(),
         };
     }
+
+    /// <summary>A required finding keeps its level from being met: it did not pass (not-applicable counts only when the rule may not apply) and no waiver accepts it.</summary>
+    private static bool Blocks(Finding f) =>
+        !f.IsWaived && f.Outcome switch
+        {
+            Outcome.Pass => false,
+            Outcome.NotApplicable => f.MustApply,
+            _ => true,
+        };
 
     /// <summary>Credit an attested pass earns in a category score, as the ML Test Score's half point for a manual check.</summary>
     public const double AttestedCredit = 0.5;

@@ -63,6 +63,12 @@ public sealed record ModelTrace
     /// <summary>What keeps the version from being reproducible, in plain words; empty when it is.</summary>
     public IReadOnlyList<string> Gaps { get; init; } = [];
 
+    /// <summary>
+    /// The gaps (each also in <see cref="Gaps"/>) that are links this checkout could not check (a commit beyond a shallow
+    /// clone, model files in remote storage or over a limit), not known weaknesses; empty when every link was checked.
+    /// </summary>
+    public IReadOnlyList<string> Unchecked { get; init; } = [];
+
     /// <summary>Whether this version serves (stage Production or a serving alias).</summary>
     public bool Serving { get; init; }
 

@@ -55,7 +55,7 @@ public static class TraceBuilder
 
         public ModelTrace Trace(ModelVersion version)
         {
-            var gaps = new List<string>();
+            var gaps = new GapList();
             var run = version.RunId is { } id ? _runs.GetValueOrDefault(id) : null;
             var runState = run is null ? RunState.Missing : run.Lifecycle == Lifecycle.Deleted ? RunState.Deleted : RunState.Active;
             gaps.AddRange(runState switch
@@ -75,7 +75,7 @@ public static class TraceBuilder
                 gaps.Add($"the entry point {entryPoint} is not in commit {Short(run!.GitCommit!)}");
             }
 
-            var (environment, environmentSource) = Environment(version.Artifact, contents, gaps);
+            var (environment, environmentSource) = Environment(version.Artifact, run?.GitCommit, contents, gaps);
             var data = Data(run, contents, gaps);
             var artifact = version.Artifact?.State switch
             {
@@ -86,10 +86,14 @@ public static class TraceBuilder
             gaps.AddRange(artifact switch
             {
                 ArtifactLinkState.Missing => [$"the model files are missing at {version.Artifact!.Uri}"],
-                ArtifactLinkState.Unknown when version.Artifact?.State == ModelArtifactState.Remote => [$"the model files are in remote storage ({version.Artifact.Uri}) and were not checked"],
-                ArtifactLinkState.Unknown => ["the model files could not be checked"],
                 _ => [],
             });
+            if (artifact == ArtifactLinkState.Unknown)
+            {
+                gaps.Unchecked(version.Artifact?.State == ModelArtifactState.Remote
+                    ? $"the model files are in remote storage ({version.Artifact.Uri}) and were not checked"
+                    : "the model files could not be checked");
+            }
 
             if (run is not null && run.Params.Count == 0)
             {
@@ -128,13 +132,14 @@ public static class TraceBuilder
                 Flavors = version.Artifact?.Flavors ?? [],
                 HasSignature = version.Artifact?.State == ModelArtifactState.Found ? version.Artifact.HasSignature : null,
                 Verdict = broken ? Verdict.Broken : gaps.Count > 0 ? Verdict.Partial : Verdict.Reproducible,
-                Gaps = gaps,
+                Gaps = gaps.ToList(),
+                Unchecked = gaps.UncheckedOnes,
                 Serving = RegistryFacts.IsServing(version),
                 CreatedAt = version.CreationTime,
             };
         }
 
-        private (CommitState State, bool? Reachable) Commit(Run? run, List<string> gaps)
+        private (CommitState State, bool? Reachable) Commit(Run? run, GapList gaps)
         {
             if (run is null)
             {
@@ -149,7 +154,7 @@ public static class TraceBuilder
 
             if (!_commits.TryGetValue(sha, out var resolution))
             {
-                gaps.Add($"commit {Short(sha)} could not be checked: {evidence.Commits.Reason ?? "no repository"}");
+                gaps.Unchecked($"commit {Short(sha)} could not be checked: {evidence.Commits.Reason ?? "no repository"}");
                 return (CommitState.Unknown, null);
             }
 
@@ -159,7 +164,7 @@ public static class TraceBuilder
                     gaps.Add($"commit {Short(sha)} is not in the repository (history rewritten or never pushed)");
                     return (CommitState.Missing, null);
                 case CommitPresence.Unknown:
-                    gaps.Add($"commit {Short(sha)} could not be found: {resolution.Detail ?? "shallow clone"}");
+                    gaps.Unchecked($"commit {Short(sha)} could not be found: {resolution.Detail ?? ShallowClone.CommitBeyondHistory}");
                     return (CommitState.Unknown, null);
             }
 
@@ -186,7 +191,7 @@ public static class TraceBuilder
         private static string? FindIn(CommitContents contents, IEnumerable<string> names) =>
             names.FirstOrDefault(name => contents.Paths.Any(p => p == name || p.EndsWith("/" + name, StringComparison.Ordinal)));
 
-        private (EnvironmentState, string?) Environment(ModelArtifact? artifact, CommitContents? contents, List<string> gaps)
+        private (EnvironmentState, string?) Environment(ModelArtifact? artifact, string? commit, CommitContents? contents, GapList gaps)
         {
             var env = artifact?.State == ModelArtifactState.Found ? artifact.Environment : null;
             if (env is { HasRequirements: true, PinnedShare: { } share })
@@ -231,6 +236,12 @@ public static class TraceBuilder
                 return (EnvironmentState.Unknown, null);
             }
 
+            if (contents is null && commit is not null)
+            {
+                gaps.Unchecked($"no pinned environment is beside the model, and commit {Short(commit)} could not be checked for a lock or requirements file");
+                return (EnvironmentState.Unknown, null);
+            }
+
             if (env is { HasCondaYaml: true } or { HasPythonEnv: true })
             {
                 gaps.Add("the model's environment file lists no pinned requirements");
@@ -239,7 +250,7 @@ public static class TraceBuilder
 
             if (artifact is null || artifact.State is ModelArtifactState.Remote or ModelArtifactState.Unreadable)
             {
-                gaps.Add("the training environment could not be checked");
+                gaps.Unchecked("the training environment could not be checked");
                 return (EnvironmentState.Unknown, null);
             }
 
@@ -247,7 +258,7 @@ public static class TraceBuilder
             return (EnvironmentState.Missing, null);
         }
 
-        private static DataState Data(Run? run, CommitContents? contents, List<string> gaps)
+        private static DataState Data(Run? run, CommitContents? contents, GapList gaps)
         {
             if (run is { Datasets.Count: > 0 })
             {
@@ -257,6 +268,12 @@ public static class TraceBuilder
             if (contents is not null && (contents.UsesLfs || contents.Paths.Any(p => p.EndsWith("dvc.lock", StringComparison.Ordinal))))
             {
                 return DataState.Versioned;
+            }
+
+            if (contents is null && run?.GitCommit is { } sha)
+            {
+                gaps.Unchecked($"no dataset is logged on the run, and commit {Short(sha)} could not be checked for DVC or LFS data");
+                return DataState.Unknown;
             }
 
             gaps.Add("no training data is recorded: no dataset logged on the run and no DVC or LFS data at the commit");
