@@ -5,13 +5,19 @@ namespace Auditor.Evidence.Project;
 /// <summary>The files of one collection with bounded, cached reads and locations that cite a commit.</summary>
 internal sealed class ProjectContext
 {
-    private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _texts;
     private readonly Dictionary<string, ProjectFile> _byPath;
     private readonly IFileProvenance? _provenance;
     private readonly ProjectCollectionOptions _options;
 
     public ProjectContext(string root, IReadOnlyList<ProjectFile> files, IFileProvenance? provenance, ProjectCollectionOptions options, List<SkippedFile> skipped)
+        : this(root, files, provenance, options, skipped, new Dictionary<string, string?>(StringComparer.Ordinal))
     {
+    }
+
+    private ProjectContext(string root, IReadOnlyList<ProjectFile> files, IFileProvenance? provenance, ProjectCollectionOptions options, List<SkippedFile> skipped, Dictionary<string, string?> texts)
+    {
+        _texts = texts;
         Root = root;
         Files = files;
         Skipped = skipped;
@@ -25,6 +31,10 @@ internal sealed class ProjectContext
     public IReadOnlyList<ProjectFile> Files { get; }
 
     public List<SkippedFile> Skipped { get; }
+
+    /// <summary>The same collection without the files <paramref name="excluded"/> picks (texts already read stay cached).</summary>
+    public ProjectContext Without(Func<ProjectFile, bool> excluded) =>
+        new(Root, Files.Where(f => !excluded(f)).ToList(), _provenance, _options, Skipped, _texts);
 
     public ProjectFile? Find(string relativePath) => _byPath.GetValueOrDefault(relativePath);
 
