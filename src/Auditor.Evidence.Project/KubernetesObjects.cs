@@ -23,8 +23,10 @@ internal static partial class KubernetesObjects
         "kustomize.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io", "kustomize.config.k8s.io", "monitoring.coreos.com", "tekton.dev",
     };
 
-    /// <summary>The Kubernetes objects of a YAML file; none when the file is not YAML or holds none.</summary>
-    public static IReadOnlyList<KubernetesObject> Of(ProjectContext context, ProjectFile file)
+    /// <summary>The Kubernetes objects of a YAML file (parsed once per collection); none when the file is not YAML or holds none.</summary>
+    public static IReadOnlyList<KubernetesObject> Of(ProjectContext context, ProjectFile file) => context.Objects(file, Parse);
+
+    private static IReadOnlyList<KubernetesObject> Parse(ProjectContext context, ProjectFile file)
     {
         if (file.Extension is not (".yml" or ".yaml") || context.Read(file) is not { } text || !text.Contains("apiVersion", StringComparison.Ordinal))
         {

@@ -6,6 +6,7 @@ namespace Auditor.Evidence.Project;
 internal sealed class ProjectContext
 {
     private readonly Dictionary<string, string?> _texts;
+    private readonly Dictionary<string, IReadOnlyList<KubernetesObject>> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProjectFile> _byPath;
     private readonly IFileProvenance? _provenance;
     private readonly ProjectCollectionOptions _options;
@@ -69,6 +70,18 @@ internal sealed class ProjectContext
 
         _texts[file.RelativePath] = text;
         return text;
+    }
+
+    /// <summary>The file's Kubernetes objects, parsed by <paramref name="parse"/> on the first call only.</summary>
+    public IReadOnlyList<KubernetesObject> Objects(ProjectFile file, Func<ProjectContext, ProjectFile, IReadOnlyList<KubernetesObject>> parse)
+    {
+        if (!_objects.TryGetValue(file.RelativePath, out var objects))
+        {
+            objects = parse(this, file);
+            _objects[file.RelativePath] = objects;
+        }
+
+        return objects;
     }
 
     public SourceLocation Locate(ProjectFile file, int? line = null) =>
