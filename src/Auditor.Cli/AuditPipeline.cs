@@ -68,7 +68,14 @@ public static class AuditPipeline
             Project = ProjectCollector.Collect(
                 settings.ProjectPath,
                 GitFileProvenance.Open(settings.ProjectPath),
-                ProjectCollectionOptions.Default with { IgnorePaths = settings.Config.IgnorePaths }),
+                ProjectCollectionOptions.Default with { IgnorePaths = settings.Config.IgnorePaths, OwnPaths = OwnPaths(settings) }),
         };
     }
+
+    /// <summary>mlaudit's own files in this run, which the project collector never takes for evidence.</summary>
+    private static HashSet<string> OwnPaths(AuditSettings settings) =>
+        new[] { settings.Config.Source, settings.Config.AttestationsFile, settings.HistoryDirectory }
+            .OfType<string>()
+            .Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)))
+            .ToHashSet(StringComparer.Ordinal);
 }

@@ -14,10 +14,16 @@ public sealed record ProjectCollectionOptions
     /// <summary>Glob patterns relative to the project (<c>legacy/**</c>, <c>**/*.ipynb</c>) of files never read: the configuration's <c>ignorePaths</c>.</summary>
     public IReadOnlyList<string> IgnorePaths { get; init; } = [];
 
+    /// <summary>
+    /// Absolute paths of mlaudit's own files and folders in this run (the <c>--config</c> file, the attestation file,
+    /// the history folder): never evidence, whatever their names (see <see cref="OwnFiles"/>).
+    /// </summary>
+    public IReadOnlySet<string> OwnPaths { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Folder names never entered.</summary>
     public IReadOnlySet<string> ExcludedFolders { get; init; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ".git", "node_modules", ".venv", "venv", "virtualenv", "site-packages", "__pycache__", "mlruns", "mlartifacts",
-        ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".idea", ".vscode",
+        ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".idea", ".vscode", OwnFiles.ReportFolder,
     };
 }

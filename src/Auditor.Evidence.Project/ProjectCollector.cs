@@ -11,7 +11,8 @@ namespace Auditor.Evidence.Project;
 
 /// <summary>
 /// Collects the project's ML engineering files from the working tree. Reads only, bounded: files over the
-/// size limit are listed as skipped, excluded folders are not entered, symbolic links never lead outside.
+/// size limit are listed as skipped, excluded folders are not entered, symbolic links never lead outside, and
+/// mlaudit's own files (<see cref="OwnFiles"/>) are never evidence.
 /// </summary>
 public static class ProjectCollector
 {
@@ -27,17 +28,20 @@ public static class ProjectCollector
         {
             var skipped = new List<SkippedFile>();
             var files = ProjectTree.List(root, options ?? ProjectCollectionOptions.Default, skipped);
-            var context = new ProjectContext(root, files, provenance, options ?? ProjectCollectionOptions.Default, skipped);
+            var listed = new ProjectContext(root, files, provenance, options ?? ProjectCollectionOptions.Default, skipped);
+            var context = listed.Without(f => OwnFiles.IsOwnYaml(f, listed));
+            var ci = CiReader.Read(context);
+            var pipelines = PipelineReader.Read(context);
             return Collected<ProjectEvidence>.Present(new ProjectEvidence
             {
                 Root = root,
                 Environments = EnvironmentReader.Read(context),
-                Ci = CiReader.Read(context),
+                Ci = ci,
                 Tests = TestReader.Read(context),
-                Pipelines = PipelineReader.Read(context),
+                Pipelines = pipelines,
                 DataVersioning = DataVersioningReader.Read(context),
-                Deployments = DeploymentReader.Read(context),
-                Monitoring = MonitoringReader.Read(context),
+                Deployments = DeploymentReader.Read(context, ci, pipelines),
+                Monitoring = MonitoringReader.Read(context, ci, pipelines),
                 Skipped = skipped,
             });
         }

@@ -5,7 +5,7 @@ namespace Auditor.Evidence.Project;
 
 /// <summary>
 /// Lists the project's files: skips excluded folders and virtual environments, never follows a symbolic
-/// link to a folder, and skips a linked file whose target lies outside the project.
+/// link to a folder, skips a linked file whose target lies outside the project, and skips mlaudit's own files.
 /// </summary>
 internal static class ProjectTree
 {
@@ -23,12 +23,12 @@ internal static class ProjectTree
                 var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
                 if (entry is DirectoryInfo directory)
                 {
-                    if (directory.LinkTarget is null && !options.ExcludedFolders.Contains(directory.Name) && relative is not ".dvc/cache" and not ".dvc/tmp" && !IsVirtualEnvironment(directory))
+                    if (directory.LinkTarget is null && !options.ExcludedFolders.Contains(directory.Name) && !options.OwnPaths.Contains(directory.FullName) && relative is not ".dvc/cache" and not ".dvc/tmp" && !IsVirtualEnvironment(directory))
                     {
                         pending.Push(directory.FullName);
                     }
                 }
-                else if (entry is FileInfo file && !(options.IgnorePaths.Count > 0 && ignored.Match(relative).HasMatches) && Accept(root, file, relative, skipped))
+                else if (entry is FileInfo file && !OwnFiles.IsOwn(file.FullName, file.Name, options) && !(options.IgnorePaths.Count > 0 && ignored.Match(relative).HasMatches) && Accept(root, file, relative, skipped))
                 {
                     if (files.Count >= options.MaxFiles)
                     {

@@ -120,7 +120,7 @@ public sealed class EnvironmentTests
             .With("poetry.lock", "[[package]]\nname = \"pandas\"\nversion = \"2.2.2\"\n\n[[package]]\nname = \"numpy\"\nversion = \"1.26.4\"\n")
             .With("Pipfile.lock", """{"default": {"pandas": {"version": "==2.2.2", "hashes": ["sha256:ab"]}}, "develop": {}}""")
             .With("Dockerfile", "FROM python:3.11.9-slim AS base\nFROM base\nRUN pip install -r requirements.txt\nFROM nginx:latest\n")
-            .With(".devcontainer/devcontainer.json", "{}")
+            .With(".devcontainer/devcontainer.json", "{\"image\": \"mcr.microsoft.com/devcontainers/python:3.11\"}")
             .With("setup.cfg", "[options]\ninstall_requires =\n    pandas==2.2.2\n    numpy\n");
 
         var environments = project.Collect().Environments.ToDictionary(e => e.Location.Path);

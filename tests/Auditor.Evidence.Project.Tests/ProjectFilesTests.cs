@@ -11,9 +11,9 @@ public sealed class ProjectFilesTests
             .With("src/churn/features.py", "def build(df): return df\n")
             .With("src/churn/utils.py", "def slug(s): return s\n")
             .With("src/churn/fit.py", "from sklearn.linear_model import Ridge\n")
-            .With("tests/test_features.py", "from churn.features import build\n")
-            .With("tests/test_utils.py", "from churn import utils\n")
-            .With("tests/test_fit.py", "import unittest\nfrom churn import fit\nclass T(unittest.TestCase):\n    pass\n")
+            .With("tests/test_features.py", "from churn.features import build\n\ndef test_build():\n    assert build(1) == 1\n")
+            .With("tests/test_utils.py", "from churn import utils\n\ndef test_slug():\n    assert utils.slug('a') == 'a'\n")
+            .With("tests/test_fit.py", "import unittest\nfrom churn import fit\nclass T(unittest.TestCase):\n    def test_fit(self):\n        self.assertTrue(fit)\n")
             .With("notebooks/eda.ipynb", "{}");
 
         var tests = project.Collect().Tests;
@@ -38,9 +38,11 @@ public sealed class ProjectFilesTests
             .With(".gitattributes", "*.bin filter=lfs diff=lfs merge=lfs -text\n")
             .With("Makefile", ".PHONY: train\ntrain:\n\tpython train.py\nVAR := 1\ntest: train\n\tpytest\n")
             .With("dags/retrain.py", "from airflow import DAG\nwith DAG('retrain') as dag:\n    pass\n")
-            .With("k8s/inference.yaml", "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nspec:\n  predictor:\n    canaryTrafficPercent: 10\n")
-            .With("k8s/app.yaml", "apiVersion: apps/v1\nkind: Deployment\n---\napiVersion: v1\nkind: Service\n")
-            .With("charts/model/Chart.yaml", "name: model\n")
+            .With(".github/workflows/cd.yml", "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          kubectl apply -f k8s/\n          helm upgrade --install model charts/model\n          terraform -chdir=infra apply -auto-approve\n")
+            .With(".github/workflows/monitor.yml", "on:\n  schedule:\n    - cron: '0 * * * *'\njobs:\n  drift:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python monitor/drift.py\n")
+            .With("k8s/inference.yaml", "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: churn\nspec:\n  predictor:\n    canaryTrafficPercent: 10\n")
+            .With("k8s/app.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n")
+            .With("charts/model/Chart.yaml", "apiVersion: v2\nname: model\nversion: 0.1.0\n")
             .With("infra/main.tf", "resource \"x\" \"y\" {}\n")
             .With("serve/app.py", "from fastapi import FastAPI\nimport joblib\napp = FastAPI()\nmodel = joblib.load('model.pkl')\n")
             .With("monitor/drift.py", "from evidently.report import Report\nfrom prometheus_client import Counter\n")
@@ -51,16 +53,18 @@ public sealed class ProjectFilesTests
 
         Assert.Equal(["prepare", "train"], evidence.Pipelines.Single(p => p.Kind == "dvc").Stages);
         Assert.Equal(["train", "test"], evidence.Pipelines.Single(p => p.Kind == "makefile").Stages);
-        Assert.Contains(evidence.Pipelines, p => p.Kind == "airflow" && p.Location.Line == 1);
-        Assert.Contains(evidence.Pipelines, p => p.Kind == "dvc-file" && p.Location.Path == "data/raw.csv.dvc");
-        Assert.Equal(["storage: s3://bucket/dvc"], evidence.DataVersioning.Single(d => d.Kind == "dvc").Details);
+        Assert.Contains(evidence.Pipelines, p => p.Kind == "airflow" && p.Location.Line == 2);
+        Assert.DoesNotContain(evidence.Pipelines, p => p.Location.Path == "data/raw.csv.dvc");
+        var dvc = evidence.DataVersioning.Single(d => d.Kind == "dvc");
+        Assert.Equal(["storage: s3://bucket/dvc"], dvc.Details);
+        Assert.Equal("data/raw.csv.dvc", dvc.Location.Path);
         Assert.Equal(["*.bin"], evidence.DataVersioning.Single(d => d.Kind == "git-lfs").Details);
         Assert.Equal(
-            ["bicep-none", "canary", "helm", "kserve", "kubernetes", "kubernetes", "serving-app", "terraform"],
-            evidence.Deployments.Select(d => d.Kind).Append("bicep-none").Order(StringComparer.Ordinal));
-        Assert.Equal(4, evidence.Deployments.Single(d => d.Kind == "serving-app").Location.Line);
+            ["cd-workflow", "cd-workflow", "cd-workflow", "helm", "kserve", "kubernetes", "kubernetes", "terraform"],
+            evidence.Deployments.Select(d => d.Kind).Order(StringComparer.Ordinal));
+        Assert.Equal(1, evidence.Deployments.Single(d => d.Kind == "kserve").Location.Line);
         Assert.Equal(
-            ["evidently", "grafana", "prometheus-client", "prometheus-rules"],
+            ["evidently", "prometheus-alerts"],
             evidence.Monitoring.Select(m => m.Tool).Order(StringComparer.Ordinal));
     }
 

@@ -20,6 +20,18 @@ internal sealed class ProjectFolder : IDisposable
 
     public ProjectEvidence Collect(ProjectCollectionOptions? options = null) => Present(ProjectCollector.Collect(Path, null, options));
 
+    /// <summary>Collects a project made of <paramref name="files"/> (path, content).</summary>
+    public static ProjectEvidence Of(IEnumerable<(string Path, string Content)> files)
+    {
+        using var project = new ProjectFolder();
+        foreach (var (path, content) in files)
+        {
+            project.With(path, content);
+        }
+
+        return project.Collect();
+    }
+
     public static ProjectEvidence Present(Collected<ProjectEvidence> collected)
     {
         Assert.True(collected.State == CollectionState.Present, collected.Reason);

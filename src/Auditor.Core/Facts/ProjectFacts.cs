@@ -6,18 +6,18 @@ namespace Auditor.Core.Facts;
 /// <summary>Facts about the project's ML engineering files (environments, CI, tests, pipelines, data, deployment, monitoring).</summary>
 public sealed class ProjectFacts : IFactProvider
 {
-    private static readonly FactDescriptor CiPresent = new("ci.present", "bool", "A CI definition exists (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Buildkite, Drone/Woodpecker, Tekton/Argo).");
-    private static readonly FactDescriptor CiTestsOnPullRequest = new("ci.runsTestsOnPullRequest", "bool", "A CI workflow triggered by pull or merge requests has a step that runs tests (pytest, tox, nox, unittest).");
-    private static readonly FactDescriptor CiTrains = new("ci.trains", "bool", "A CI workflow has a step that trains (python train*.py, mlflow run, dvc repro).");
-    private static readonly FactDescriptor EnvironmentPresent = new("environment.present", "bool", "An environment file exists (requirements, pyproject, lock, conda, python_env, setup, Pipfile, Dockerfile, devcontainer).");
+    private static readonly FactDescriptor CiPresent = new("ci.present", "bool", "A CI definition (GitHub Actions, GitLab CI, Azure Pipelines, Jenkins, CircleCI, Bitbucket, Travis, Buildkite, Drone/Woodpecker, Tekton/Argo) parses, runs at least one command and runs on changes (push, pull or merge requests); schedule-only, bot-only and broken workflows do not count.");
+    private static readonly FactDescriptor CiTestsOnPullRequest = new("ci.runsTestsOnPullRequest", "bool", "A CI workflow triggered by pull or merge requests has a step that runs tests (pytest, tox, nox, unittest); installing pytest, a commented-out or echoed command and a run whose failure is ignored (|| true) do not count.");
+    private static readonly FactDescriptor CiTrains = new("ci.trains", "bool", "A CI workflow has a step that trains (python train*.py, mlflow run, dvc repro, kedro run); a test of the training code does not count.");
+    private static readonly FactDescriptor EnvironmentPresent = new("environment.present", "bool", "An environment file declares something to install (requirements, pyproject, lock, conda, python_env, setup, Pipfile, a Dockerfile's base image, a devcontainer's image); tool-only pyproject/setup.cfg, empty files, a logged MLflow model's files and docs/ requirements do not count.");
     private static readonly FactDescriptor PinnedShare = new("environment.pinnedShare", "number", "Share (0-1) of requirements pinned to an exact version (==, ===, hash, VCS at a commit, conda full =version) over requirements, pyproject, Pipfile, setup, conda and python_env files; unknown when none declares a requirement.");
     private static readonly FactDescriptor LockFile = new("environment.lockFilePresent", "bool", "A lock file exists (poetry.lock, uv.lock, pdm.lock, Pipfile.lock, conda-lock.yml).");
-    private static readonly FactDescriptor TestsPresent = new("tests.present", "bool", "Test modules exist (test_*.py, *_test.py, conftest.py, unittest.TestCase).");
-    private static readonly FactDescriptor TestsTouchMl = new("tests.touchMlCode", "bool", "A test module imports one of the project's ML modules (training, features, models, preprocessing, evaluation, or a module importing an ML library).");
-    private static readonly FactDescriptor PipelinePresent = new("pipeline.present", "bool", "A pipeline or training-automation definition exists (MLproject, DVC, Airflow, Prefect, Kubeflow, ZenML, Metaflow, Kedro, Snakemake); a Makefile alone does not count.");
-    private static readonly FactDescriptor DataVersioned = new("data.versioned", "bool", "Data versioning is configured: DVC, Git LFS (filter=lfs) or lakeFS.");
-    private static readonly FactDescriptor DeploymentPresent = new("deployment.present", "bool", "Deployment or serving configuration exists (Kubernetes, Helm, KServe, Seldon, BentoML, SageMaker, Azure ML, Terraform, Bicep, CDK, a serving app that loads a model).");
-    private static readonly FactDescriptor MonitoringPresent = new("monitoring.present", "bool", "Monitoring or data validation is in use (Evidently, whylogs, NannyML, Great Expectations, Deepchecks, alibi-detect, Prometheus, Grafana).");
+    private static readonly FactDescriptor TestsPresent = new("tests.present", "bool", "Test modules (test_*.py, *_test.py, unittest.TestCase) define at least one test that tests something; conftest.py alone and placeholder tests (pass, assert True) do not count.");
+    private static readonly FactDescriptor TestsTouchMl = new("tests.touchMlCode", "bool", "A test module imports one of the project's ML modules (a module importing an ML library, or named for training, features, preprocessing, evaluation or prediction, or named model(s)/pipeline and importing a data library).");
+    private static readonly FactDescriptor PipelinePresent = new("pipeline.present", "bool", "A pipeline definition that runs something exists (MLproject with an entry point, dvc.yaml with a stage, an Airflow DAG, Prefect flow, Kubeflow/ZenML pipeline, Metaflow flow, Kedro pipeline, Snakemake rule); a Makefile, .dvc files and a metrics-only dvc.yaml do not count.");
+    private static readonly FactDescriptor DataVersioned = new("data.versioned", "bool", "Data is under version control: DVC with a tracked output (.dvc file or dvc.lock outs), Git LFS (filter=lfs) or lakeFS; dvc init alone does not count.");
+    private static readonly FactDescriptor DeploymentPresent = new("deployment.present", "bool", "Deployment is automated: a CI step deploys (kubectl apply, helm upgrade, terraform apply, sam/serverless deploy, az ml online-deployment, gcloud ai endpoints deploy-model, mlflow deployments, ...), a GitOps controller (Argo CD, Flux) applies the repository, or a pipeline or CI-run script calls a deployment API; serving code and manifests nothing applies do not count.");
+    private static readonly FactDescriptor MonitoringPresent = new("monitoring.present", "bool", "The deployed model is monitored: Evidently/whylogs/NannyML/Great Expectations/Deepchecks/alibi-detect checks run on a schedule, Prometheus alerts on model metrics, or a SageMaker/Vertex/Azure ML/Databricks model monitor; an import, a notebook, an evaluation step or a Grafana dashboard does not count.");
 
     private static readonly string[] DeclarationKinds = ["requirements", "pyproject", "pipfile", "setup", "conda", "python-env"];
 
@@ -29,8 +29,8 @@ public sealed class ProjectFacts : IFactProvider
 
     private static IEnumerable<Fact> Describe(ProjectEvidence project)
     {
-        yield return Exists(CiPresent, project.Ci.Select(c => c.Location));
-        yield return Exists(CiTestsOnPullRequest, project.Ci.Where(c => c.Triggers.Contains(CiTrigger.PullRequest))
+        yield return Exists(CiPresent, project.Ci.Where(c => c.IsContinuousIntegration).Select(c => c.Location));
+        yield return Exists(CiTestsOnPullRequest, project.Ci.Where(c => c.Problem is null && c.Triggers.Contains(CiTrigger.PullRequest))
             .SelectMany(c => c.Steps).Where(s => s.Kind == CiStepKind.Test).Select(s => s.Location));
         yield return Exists(CiTrains, project.Ci.SelectMany(c => c.Steps).Where(s => s.Kind == CiStepKind.Train).Select(s => s.Location));
         yield return Exists(EnvironmentPresent, project.Environments.Select(e => e.Location));

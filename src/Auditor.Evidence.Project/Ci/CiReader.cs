@@ -2,7 +2,15 @@ using Auditor.Core.Evidence;
 
 namespace Auditor.Evidence.Project.Ci;
 
-/// <summary>Finds CI definitions by their well-known paths and reads each with its provider's reader.</summary>
+/// <summary>
+/// Finds CI definitions by their well-known paths and reads each with its provider's reader. Accepted positive signals for
+/// <c>ci.present</c>: a definition at a provider's path (GitHub <c>.github/workflows/*.yml</c>, <c>.gitlab-ci.yml</c>, Azure Pipelines,
+/// Jenkinsfile, CircleCI, Bitbucket, Travis, Buildkite, Drone, Woodpecker) or a Tekton/Argo Workflows object, that parses, runs at
+/// least one command and runs on changes (<see cref="CiWorkflow.IsContinuousIntegration"/>). Steps are classified by
+/// <see cref="StepClassifier"/>. Not CI: a workflow that does not parse, one with no job that runs a command (checkout only, bots
+/// such as stale or labeler), one triggered only by a schedule, by hand, by issues or releases (its steps still count for training
+/// and deployment), hidden GitLab jobs nothing extends, workflow templates outside <c>.github/workflows</c>.
+/// </summary>
 internal static class CiReader
 {
     public static IReadOnlyList<CiWorkflow> Read(ProjectContext context)
@@ -49,13 +57,12 @@ internal static class CiReader
             _ when yaml && file.Folder == ".buildkite" => "buildkite",
             ".drone.yml" or ".drone.yaml" => "drone",
             _ when yaml && (path.StartsWith(".woodpecker", StringComparison.Ordinal)) => "woodpecker",
-            _ when yaml && IsKind(context, file, "tekton.dev/", ["Pipeline", "Task", "PipelineRun"]) => "tekton",
-            _ when yaml && IsKind(context, file, "argoproj.io/", ["Workflow", "WorkflowTemplate", "CronWorkflow"]) => "argo",
+            _ when yaml && IsKind(context, file, "tekton.dev", ["Pipeline", "Task", "PipelineRun"]) => "tekton",
+            _ when yaml && IsKind(context, file, "argoproj.io", ["Workflow", "WorkflowTemplate", "CronWorkflow"]) => "argo",
             _ => null,
         };
     }
 
     private static bool IsKind(ProjectContext context, ProjectFile file, string apiGroup, string[] kinds) =>
-        context.Read(file) is { } text && text.Contains("apiVersion: " + apiGroup, StringComparison.Ordinal)
-        && kinds.Any(k => text.Contains("kind: " + k + "\n", StringComparison.Ordinal) || text.Contains("kind: " + k + "\r", StringComparison.Ordinal));
+        KubernetesObjects.Of(context, file).Any(o => o.Group == apiGroup && kinds.Contains(o.Kind));
 }

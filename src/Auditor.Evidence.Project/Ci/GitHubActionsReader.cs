@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Auditor.Evidence.Project.Ci;
 
-/// <summary>GitHub Actions workflows: triggers from <c>on</c>, and every job's steps classified from <c>run</c> and <c>uses</c>.</summary>
+/// <summary>
+/// GitHub Actions workflows (<c>.github/workflows/*.yml</c>): triggers from <c>on</c>, and every job's steps classified from <c>run</c>
+/// and <c>uses</c> (see <see cref="StepClassifier"/>). Whether it counts as CI is <see cref="CiWorkflow.IsContinuousIntegration"/>.
+/// </summary>
 internal static class GitHubActionsReader
 {
     public static CiWorkflow Read(ProjectContext context, ProjectFile file, string text)
@@ -15,10 +18,12 @@ internal static class GitHubActionsReader
         }
 
         var steps = new List<CiStep>();
+        var commands = 0;
         foreach (var (jobName, job) in root.Get("jobs").Entries())
         {
             if (job.Get("uses") is { } reusable)
             {
+                commands++;
                 steps.AddRange(Classify(context, file, jobName, reusable.Scalar() ?? "", reusable.Line(), StepClassifier.ClassifyAction(reusable.Scalar() ?? "").Concat(StepClassifier.ClassifyCommand(reusable.Scalar() ?? ""))));
             }
 
@@ -27,11 +32,14 @@ internal static class GitHubActionsReader
                 if (step.Get("uses") is YamlScalarNode { Value: { } uses } usesNode)
                 {
                     var with = string.Join(' ', step.Get("with").Scalars().Select(s => s.Value));
-                    steps.AddRange(Classify(context, file, jobName, uses, usesNode.Line(), StepClassifier.ClassifyAction(uses).Concat(StepClassifier.ClassifyCommand(with))));
+                    var kinds = StepClassifier.ClassifyAction(uses).Concat(StepClassifier.ClassifyCommand(with)).ToList();
+                    commands += uses.StartsWith("./", StringComparison.Ordinal) || kinds.Count > 0 ? 1 : 0;
+                    steps.AddRange(Classify(context, file, jobName, uses, usesNode.Line(), kinds));
                 }
 
                 if (step.Get("run") is YamlScalarNode { Value: { } run } runNode)
                 {
+                    commands++;
                     steps.AddRange(CommandLines(context, file, jobName, run, runNode));
                 }
             }
@@ -44,6 +52,7 @@ internal static class GitHubActionsReader
             Name = root.Get("name").Scalar(),
             Triggers = Triggers(root.Get("on") ?? root.Get("true")),
             Steps = steps,
+            Commands = commands,
         };
     }
 

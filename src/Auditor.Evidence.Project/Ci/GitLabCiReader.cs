@@ -5,7 +5,8 @@ namespace Auditor.Evidence.Project.Ci;
 
 /// <summary>
 /// GitLab CI: every job's script lines classified; triggers from <c>workflow:rules</c>, job <c>rules</c> and
-/// <c>only</c> (merge requests, schedules, manual/web, tags), and push, GitLab's default.
+/// <c>only</c> (merge requests, schedules, manual/web, tags), and push, GitLab's default. Hidden jobs (<c>.name</c>) run only
+/// through a job that <c>extends</c> them; their scripts count only then.
 /// </summary>
 internal static class GitLabCiReader
 {
@@ -24,13 +25,18 @@ internal static class GitLabCiReader
 
         var steps = new List<CiStep>();
         var triggers = new List<CiTrigger>();
-        foreach (var (jobName, job) in root.Entries().Where(e => !Reserved.Contains(e.Key)))
+        var commands = 0;
+        var jobs = root.Entries().Where(e => !Reserved.Contains(e.Key) && e.Value is YamlMappingNode).ToList();
+        var extended = jobs.Where(j => !j.Key.StartsWith('.')).SelectMany(j => j.Value.Get("extends") is YamlScalarNode one ? [one] : j.Value.Get("extends").Items())
+            .Select(e => e.Scalar()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (jobName, job) in jobs.Where(j => !j.Key.StartsWith('.') || extended.Contains(j.Key)))
         {
             foreach (var part in new[] { "before_script", "script", "after_script" })
             {
                 var lines = job.Get(part) is YamlScalarNode single ? [single] : job.Get(part).Items();
                 foreach (var line in lines.OfType<YamlScalarNode>())
                 {
+                    commands++;
                     steps.AddRange(GitHubActionsReader.CommandLines(context, file, jobName, line.Value ?? "", line));
                 }
             }
@@ -44,7 +50,7 @@ internal static class GitLabCiReader
             triggers.Add(CiTrigger.Push);
         }
 
-        return new CiWorkflow { Location = context.Locate(file), Provider = "gitlab-ci", Triggers = triggers.Distinct().Order().ToList(), Steps = steps };
+        return new CiWorkflow { Location = context.Locate(file), Provider = "gitlab-ci", Triggers = triggers.Distinct().Order().ToList(), Steps = steps, Commands = commands };
     }
 
     private static IEnumerable<CiTrigger> JobTriggers(YamlNode? job)

@@ -14,6 +14,7 @@ internal static class OtherCiReader
         var steps = new List<CiStep>();
         var triggers = new HashSet<CiTrigger>();
         var lines = TextLines.Split(text);
+        var commands = lines.Count(l => l.Trim() is { Length: > 0 } t && !t.StartsWith('#') && !t.StartsWith("//", StringComparison.Ordinal));
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
@@ -34,6 +35,6 @@ internal static class OtherCiReader
             }
         }
 
-        return new CiWorkflow { Location = context.Locate(file), Provider = provider, Triggers = triggers.Order().ToList(), Steps = steps };
+        return new CiWorkflow { Location = context.Locate(file), Provider = provider, Triggers = triggers.Order().ToList(), Steps = steps, Commands = commands };
     }
 }

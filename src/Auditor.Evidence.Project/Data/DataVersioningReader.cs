@@ -3,7 +3,14 @@ using Auditor.Core.Evidence;
 
 namespace Auditor.Evidence.Project.Data;
 
-/// <summary>DVC (with the remotes of <c>.dvc/config</c>, credentials stripped), Git LFS patterns, and lakeFS use.</summary>
+/// <summary>
+/// Data versioning in use. Accepted positive signals: DVC with data under it (a <c>.dvc/config</c> and at least one tracked output:
+/// a <c>*.dvc</c> file with <c>outs</c>, or a <c>dvc.lock</c> stage with <c>outs</c>; remotes of <c>.dvc/config</c> are reported,
+/// credentials stripped); Git LFS (a <c>.gitattributes</c> line, not a comment, with <c>filter=lfs</c>); lakeFS (<c>.lakectl.yaml</c>,
+/// an <c>import lakefs</c>/<c>lakefs_sdk</c>/<c>lakefs_client</c>, or a <c>lakefs://</c> URI on a line that is not a comment).
+/// Not data versioning: <c>dvc init</c> alone (a <c>.dvc</c> folder or config with nothing tracked), a <c>.dvcignore</c>, a commented-out
+/// LFS pattern, a lakeFS URI in a comment.
+/// </summary>
 internal static partial class DataVersioningReader
 {
     public static IReadOnlyList<DataVersioning> Read(ProjectContext context)
@@ -13,12 +20,15 @@ internal static partial class DataVersioningReader
         {
             if (file.RelativePath is ".dvc/config" or ".dvc/config.local" && context.Read(file) is { } config)
             {
-                found.Add(new DataVersioning(context.Locate(file), "dvc", DvcRemotes(config)));
+                if (DvcTracked(context) is { } tracked)
+                {
+                    found.Add(new DataVersioning(context.Locate(tracked), "dvc", DvcRemotes(config)));
+                }
             }
             else if (file.Name == ".gitattributes" && context.Read(file) is { } attributes)
             {
                 var lines = TextLines.Split(attributes);
-                var patterns = lines.Select((line, i) => (line, i)).Where(l => l.line.Contains("filter=lfs", StringComparison.Ordinal)).ToList();
+                var patterns = lines.Select((line, i) => (line, i)).Where(l => !l.line.TrimStart().StartsWith('#') && l.line.Contains("filter=lfs", StringComparison.Ordinal)).ToList();
                 if (patterns.Count > 0)
                 {
                     found.Add(new DataVersioning(context.Locate(file, patterns[0].i + 1), "git-lfs", patterns.Select(p => p.line.Split(' ')[0]).ToList()));
@@ -28,20 +38,19 @@ internal static partial class DataVersioningReader
             {
                 found.Add(new DataVersioning(context.Locate(file), "lakefs", []));
             }
-            else if (file.Extension is ".py" or ".yaml" or ".yml" or ".toml" or ".cfg" && context.Read(file) is { } text
-                && (TextLines.LineOf(text, "lakefs://") ?? TextLines.LineOf(text, "import lakefs")) is { } line)
+            else if (file.Extension is ".py" or ".yaml" or ".yml" or ".toml" or ".cfg" && context.Read(file) is { } text && LakeFs().Match(text) is { Success: true } lakefs)
             {
-                found.Add(new DataVersioning(context.Locate(file, line), "lakefs", []));
+                found.Add(new DataVersioning(context.Locate(file, text.AsSpan(0, lakefs.Index).Count('\n') + 1), "lakefs", []));
             }
         }
 
-        if (!found.Any(f => f.Kind == "dvc") && context.Files.FirstOrDefault(f => f.Folder == ".dvc") is { } dvcFolderFile)
-        {
-            found.Add(new DataVersioning(context.Locate(dvcFolderFile), "dvc", []));
-        }
-
-        return found;
+        return found.DistinctBy(f => f.Kind).ToList();
     }
+
+    /// <summary>The first file that puts data under DVC: a <c>.dvc</c> file with outputs, else a <c>dvc.lock</c> with outputs.</summary>
+    private static ProjectFile? DvcTracked(ProjectContext context) =>
+        context.Files.FirstOrDefault(f => f.Extension == ".dvc" && f.Folder != ".dvc" && context.Read(f) is { } text && DvcOuts().IsMatch(text))
+        ?? context.Files.FirstOrDefault(f => f.Name == "dvc.lock" && context.Read(f) is { } text && DvcOuts().IsMatch(text));
 
     private static IReadOnlyList<string> DvcRemotes(string config)
     {
@@ -70,6 +79,12 @@ internal static partial class DataVersioningReader
 
     private static string StripCredentials(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? url.Replace(uri.UserInfo + "@", "", StringComparison.Ordinal) : url;
+
+    [GeneratedRegex(@"^\s*outs:\s*\r?\n\s*-\s*(md5|path|hash|etag)\s*:", RegexOptions.Multiline)]
+    private static partial Regex DvcOuts();
+
+    [GeneratedRegex(@"^(?!\s*#).*?(lakefs://|^\s*(import|from)\s+lakefs(_sdk|_client)?\b)", RegexOptions.Multiline)]
+    private static partial Regex LakeFs();
 
     [GeneratedRegex("""^\[\s*'?remote\s+"([^"]+)"'?\s*\]$""")]
     private static partial Regex RemoteSection();

@@ -5,33 +5,48 @@ using Tomlyn.Model;
 
 namespace Auditor.Evidence.Project.Environments;
 
-/// <summary>Finds the environment files of the project and reads each with the reader for its kind.</summary>
+/// <summary>
+/// Finds the environment files of the project and reads each with the reader for its kind. Accepted positive signals: a file
+/// that declares something to install: a requirements file, <c>pyproject.toml</c> (PEP 621, Poetry, PDM, Hatch, uv), <c>setup.py</c>/<c>setup.cfg</c>,
+/// <c>Pipfile</c>, conda <c>environment.yml</c> or <c>python_env.yaml</c> with at least one requirement; a lock file with at least one
+/// package; a Dockerfile with a base image; a devcontainer that names an image, a Dockerfile or a Compose file.
+/// Not an environment declaration: an empty or comments-only requirements file, a <c>pyproject.toml</c> or <c>setup.cfg</c> that only
+/// configures tools (black, ruff, flake8), an <c>env.yaml</c> of settings without <c>dependencies</c>, the environment files inside a
+/// logged MLflow model (next to an <c>MLmodel</c> file: the model's environment, not the project's), and the documentation's
+/// requirements (<c>docs/</c>, <c>doc/</c>).
+/// </summary>
 internal static partial class EnvironmentReader
 {
     public static IReadOnlyList<EnvironmentFile> Read(ProjectContext context)
     {
         var found = new List<EnvironmentFile>();
+        var modelFolders = context.Files.Where(f => f.Name == "MLmodel").Select(f => f.Folder).ToHashSet(StringComparer.Ordinal);
         foreach (var file in context.Files)
         {
             var kind = KindOf(file);
-            if (kind is null)
+            if (kind is null || modelFolders.Contains(file.Folder) || file.Folder.Split('/')[0] is "docs" or "doc")
             {
                 continue;
             }
 
             if (kind == "devcontainer")
             {
-                found.Add(new EnvironmentFile { Location = context.Locate(file), Kind = kind });
+                if (context.Read(file) is { } json && DevcontainerEnvironment().IsMatch(json))
+                {
+                    found.Add(new EnvironmentFile { Location = context.Locate(file), Kind = kind });
+                }
+
                 continue;
             }
 
             if (context.Read(file) is not { } text)
             {
+                // Too large or unreadable: listed (and in the skipped files), neither accepted nor rejected by its content.
                 found.Add(new EnvironmentFile { Location = context.Locate(file), Kind = kind, Problem = "not read (see skipped files)" });
                 continue;
             }
 
-            found.Add(kind switch
+            var read = kind switch
             {
                 "requirements" => Requirements(context, file),
                 "pyproject" => PyprojectReader.Read(context, file, text),
@@ -40,7 +55,11 @@ internal static partial class EnvironmentReader
                 "conda" or "python-env" => CondaReader.Read(context, file, text, kind),
                 "setup" => SetupReader.Read(context, file, text),
                 _ => DockerfileReader.Read(context, file, text),
-            });
+            };
+            if (read.Requirements.Count > 0)
+            {
+                found.Add(read);
+            }
         }
 
         return found;
@@ -93,6 +112,9 @@ internal static partial class EnvironmentReader
             return new EnvironmentFile { Location = context.Locate(file), Kind = "pipfile", Tool = "pipenv", Problem = e.Message };
         }
     }
+
+    [GeneratedRegex(@"""(image|dockerFile|dockerfile|dockerComposeFile|build)""\s*:")]
+    private static partial Regex DevcontainerEnvironment();
 
     [GeneratedRegex(@"^requirements[\w.-]*\.(txt|in)$", RegexOptions.IgnoreCase)]
     private static partial Regex RequirementsName();

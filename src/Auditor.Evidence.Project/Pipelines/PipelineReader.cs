@@ -1,54 +1,56 @@
 using System.Text.RegularExpressions;
 using Auditor.Core.Evidence;
+using Auditor.Evidence.Project.TestSuites;
 
 namespace Auditor.Evidence.Project.Pipelines;
 
 /// <summary>
-/// Pipeline and training-automation definitions: MLproject entry points, DVC stages and tracked files,
-/// Makefile targets, Snakemake files, and Python files that define Airflow DAGs, Prefect flows, Kubeflow
-/// pipelines, ZenML pipelines, Metaflow flows or Kedro pipelines.
+/// Pipeline and training-automation definitions. Accepted positive signals (each must define something to run):
+/// an <c>MLproject</c> with at least one entry point; a <c>dvc.yaml</c> with at least one stage that has a <c>cmd</c>
+/// (and its <c>dvc.lock</c>); a Snakemake file with at least one rule; a Python file that imports a pipeline framework and
+/// defines a pipeline with it: an Airflow <c>DAG(…)</c>/<c>@dag</c>, a Prefect <c>@flow</c>, a Kubeflow <c>@dsl.pipeline</c>,
+/// a ZenML <c>@pipeline</c>, a Metaflow <c>class …(FlowSpec)</c>, a Kedro <c>pipeline([node(…)])</c>/<c>Pipeline([…])</c>.
+/// Makefile targets are listed (kind <c>makefile</c>) but do not make <c>pipeline.present</c>.
+/// Not a pipeline: a <c>dvc.yaml</c> with only <c>metrics</c>/<c>plots</c> (what DVCLive writes), <c>.dvc</c> files from <c>dvc add</c> (data
+/// versioning, not a pipeline), an MLproject without entry points, a framework import without a definition (an Airflow plugin, a
+/// comment naming a pipeline), a scikit-learn <c>Pipeline</c>.
 /// </summary>
 internal static partial class PipelineReader
 {
     private static readonly (string Kind, string Import, string Marker)[] Frameworks =
     [
-        ("airflow", "airflow", "DAG"),
-        ("prefect", "prefect", "@flow"),
-        ("kubeflow", "kfp", "pipeline"),
-        ("zenml", "zenml", "@pipeline"),
-        ("metaflow", "metaflow", "FlowSpec"),
-        ("kedro", "kedro", "pipeline"),
+        ("airflow", "airflow", @"^\s*(with\s+)?(\w+\s*=\s*)?(models\.|airflow\.)?DAG\(|^\s*@dag\b"),
+        ("prefect", "prefect", @"^\s*@flow\b"),
+        ("kubeflow", "kfp", @"^\s*@(dsl\.)?pipeline\b"),
+        ("zenml", "zenml", @"^\s*@pipeline\b"),
+        ("metaflow", "metaflow", @"^\s*class\s+\w+\s*\(\s*FlowSpec\s*\)"),
+        ("kedro", "kedro", @"\b(pipeline|Pipeline)\(\s*\[\s*(node\(|$)"),
     ];
 
     public static IReadOnlyList<PipelineDefinition> Read(ProjectContext context)
     {
         var found = new List<PipelineDefinition>();
-        var dvcFiles = new List<ProjectFile>();
         foreach (var file in context.Files)
         {
             switch (file.Name)
             {
-                case "MLproject" or "MLProject":
-                    found.Add(new(context.Locate(file), "mlproject", YamlKeys(context, file, "entry_points")));
+                case "MLproject" or "MLProject" when YamlKeys(context, file, "entry_points") is { Count: > 0 } entryPoints:
+                    found.Add(new(context.Locate(file), "mlproject", entryPoints));
                     break;
-                case "dvc.yaml":
-                    found.Add(new(context.Locate(file), "dvc", YamlKeys(context, file, "stages")));
+                case "dvc.yaml" when DvcStages(context, file) is { Count: > 0 } stages:
+                    found.Add(new(context.Locate(file), "dvc", stages));
                     break;
-                case "dvc.lock":
-                    found.Add(new(context.Locate(file), "dvc-lock", YamlKeys(context, file, "stages")));
+                case "dvc.lock" when DvcStages(context, file) is { Count: > 0 } stages:
+                    found.Add(new(context.Locate(file), "dvc-lock", stages));
                     break;
                 case "Makefile" or "makefile" or "GNUmakefile":
                     found.Add(new(context.Locate(file), "makefile", MakeTargets(context.Read(file) ?? "")));
                     break;
-                case "Snakefile":
-                    found.Add(new(context.Locate(file), "snakemake", SnakeRules(context.Read(file) ?? "")));
+                case "Snakefile" when SnakeRules(context.Read(file) ?? "") is { Count: > 0 } rules:
+                    found.Add(new(context.Locate(file), "snakemake", rules));
                     break;
                 default:
-                    if (file.Extension == ".dvc" && file.Folder != ".dvc")
-                    {
-                        dvcFiles.Add(file);
-                    }
-                    else if (file.Extension == ".smk")
+                    if (file.Extension == ".smk" && SnakeRules(context.Read(file) ?? "") is { Count: > 0 })
                     {
                         found.Add(new(context.Locate(file), "snakemake", SnakeRules(context.Read(file) ?? "")));
                     }
@@ -61,7 +63,6 @@ internal static partial class PipelineReader
             }
         }
 
-        found.AddRange(dvcFiles.Select(f => new PipelineDefinition(context.Locate(f), "dvc-file", [])));
         return found;
     }
 
@@ -74,10 +75,10 @@ internal static partial class PipelineReader
 
         foreach (var (kind, import, marker) in Frameworks)
         {
-            var line = TextLines.LineOf(text, "from " + import) ?? TextLines.LineOf(text, "import " + import);
-            if (line is not null && text.Contains(marker, StringComparison.Ordinal))
+            var imported = PythonImports.Of(text).Any(m => m == import || m.StartsWith(import + ".", StringComparison.Ordinal));
+            if (imported && Regex.Match(text, marker, RegexOptions.Multiline) is { Success: true } definition)
             {
-                return new PipelineDefinition(context.Locate(file, line), kind, []);
+                return new PipelineDefinition(context.Locate(file, text.AsSpan(0, definition.Index).Count('\n') + 1), kind, []);
             }
         }
 
@@ -87,6 +88,12 @@ internal static partial class PipelineReader
     private static IReadOnlyList<string> YamlKeys(ProjectContext context, ProjectFile file, string section) =>
         context.Read(file) is { } text && YamlText.Load(text, out _)?.FirstOrDefault() is { } root
             ? root.Get(section).Entries().Select(e => e.Key).ToList()
+            : [];
+
+    /// <summary>The stages that run a command (<c>cmd</c>, or a <c>foreach</c>/<c>matrix</c> with a <c>do.cmd</c>).</summary>
+    private static IReadOnlyList<string> DvcStages(ProjectContext context, ProjectFile file) =>
+        context.Read(file) is { } text && YamlText.Load(text, out _)?.FirstOrDefault() is { } root
+            ? root.Get("stages").Entries().Where(e => e.Value.Get("cmd") is not null || e.Value.Get("do").Get("cmd") is not null || file.Name == "dvc.lock").Select(e => e.Key).ToList()
             : [];
 
     private static IReadOnlyList<string> MakeTargets(string text) =>

@@ -4,21 +4,30 @@ using Auditor.Core.Evidence;
 namespace Auditor.Evidence.Project.TestSuites;
 
 /// <summary>
-/// Test modules (pytest and unittest conventions), the project's ML modules (named for training, features,
-/// models, preprocessing, evaluation or prediction, or importing an ML library), which tests import them,
-/// and notebooks versus scripts.
+/// Test modules, the project's ML modules, which tests import them, and notebooks versus scripts. Accepted positive signals:
+/// a test module is a file pytest collects (<c>test_*.py</c>, <c>*_test.py</c>) or a module with a <c>unittest.TestCase</c>
+/// subclass, that defines at least one test function or method whose body tests something (<see cref="TestFunctions"/>);
+/// an ML module is a script that imports an ML library, is named for training, features, preprocessing, evaluation,
+/// prediction or inference, or is named <c>model(s)</c>/<c>model_*</c>/<c>pipeline</c> and imports a data library (numpy, pandas, polars, scipy, pyspark, …);
+/// a test touches ML code when it imports such a module of the project.
+/// Not tests: <c>conftest.py</c> (fixtures only), a <c>test_*.py</c> script with no test function (a train/test split script),
+/// placeholder tests (<c>assert True</c>, <c>pass</c>), <c>unittest.TestCase</c> named in a comment. Not ML modules: a
+/// <c>models.py</c> of database or API schemas, a test importing scikit-learn itself rather than the project's code.
 /// </summary>
 internal static partial class TestReader
 {
     private static readonly string[] MlLibraries =
         ["sklearn", "torch", "tensorflow", "keras", "xgboost", "lightgbm", "catboost", "mlflow", "transformers", "jax", "statsmodels"];
 
+    private static readonly string[] DataLibraries = ["numpy", "pandas", "polars", "scipy", "pyspark", "pyarrow", "dask", "datasets"];
+
     public static TestSuite Read(ProjectContext context)
     {
         var python = context.Files.Where(f => f.Extension == ".py").ToList();
-        var tests = python.Where(f => IsTestName(f) || (context.Read(f)?.Contains("unittest.TestCase", StringComparison.Ordinal) ?? false)).ToList();
-        var sources = python.Except(tests).ToList();
-        var mlModules = sources.Where(f => MlName().IsMatch(Path.GetFileNameWithoutExtension(f.Name)) || ImportsMlLibrary(context, f))
+        var tests = python.Where(f => IsTest(context, f)).ToList();
+        var sources = python.Except(tests).Where(f => f.Name != "conftest.py").ToList();
+        var mlModules = sources.Where(f => !IsTestName(f)).Where(f => ImportsAny(context, f, MlLibraries) || MlName().IsMatch(Path.GetFileNameWithoutExtension(f.Name))
+                || (AmbiguousName().IsMatch(Path.GetFileNameWithoutExtension(f.Name)) && ImportsAny(context, f, DataLibraries)))
             .Select(ModuleName)
             .ToList();
         var suffixes = mlModules.SelectMany(Suffixes).ToHashSet(StringComparer.Ordinal);
@@ -44,11 +53,14 @@ internal static partial class TestReader
         };
     }
 
-    private static bool IsTestName(ProjectFile file) =>
-        file.Name.StartsWith("test_", StringComparison.Ordinal) || file.Name.EndsWith("_test.py", StringComparison.Ordinal) || file.Name == "conftest.py";
+    private static bool IsTest(ProjectContext context, ProjectFile file) =>
+        context.Read(file) is { } text && (IsTestName(file) || TestCaseClass().IsMatch(text)) && TestFunctions.HasRealTest(text);
 
-    private static bool ImportsMlLibrary(ProjectContext context, ProjectFile file) =>
-        context.Read(file) is { } text && PythonImports.Of(text).Any(m => MlLibraries.Contains(m.Split('.')[0]));
+    private static bool IsTestName(ProjectFile file) =>
+        file.Name.StartsWith("test_", StringComparison.Ordinal) || file.Name.EndsWith("_test.py", StringComparison.Ordinal);
+
+    private static bool ImportsAny(ProjectContext context, ProjectFile file, string[] libraries) =>
+        context.Read(file) is { } text && PythonImports.Of(text).Any(m => libraries.Contains(m.Split('.')[0]));
 
     /// <summary>"src/churn/train.py" is importable as churn.train (src layout) or src.churn.train.</summary>
     private static string ModuleName(ProjectFile file)
@@ -63,6 +75,13 @@ internal static partial class TestReader
         return Enumerable.Range(0, parts.Length).Select(i => string.Join('.', parts[i..]));
     }
 
-    [GeneratedRegex(@"^(train\w*|.*_train(ing)?|features?|feature_\w+|.*_features?|models?|model_\w+|preprocess\w*|evaluat\w*|predict\w*|inference|pipeline)$")]
+    [GeneratedRegex(@"^\s*class\s+\w+\s*\([^)]*\b(unittest\.)?TestCase\b", RegexOptions.Multiline)]
+    private static partial Regex TestCaseClass();
+
+    [GeneratedRegex(@"^(train\w*|.*_train(ing)?|features?|feature_\w+|.*_features?|preprocess\w*|evaluat\w*|predict\w*|inference)$")]
     private static partial Regex MlName();
+
+    /// <summary>Names that are ML code only when the module works on data: <c>models.py</c> is as often a database or API schema.</summary>
+    [GeneratedRegex(@"^(models?|model_\w+|pipeline)$")]
+    private static partial Regex AmbiguousName();
 }

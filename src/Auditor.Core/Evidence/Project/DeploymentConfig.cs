@@ -1,7 +1,9 @@
 namespace Auditor.Core.Evidence;
 
 /// <summary>
-/// A deployment or serving artefact. <see cref="Kind"/> is one of kubernetes, helm, kserve, seldon, bentoml,
-/// sagemaker, azureml, terraform, bicep, cdk, serving-app, canary; <see cref="Detail"/> says what was seen.
+/// Evidence that deployment is automated. <see cref="Kind"/> is cd-workflow (a CI step that deploys), gitops (an Argo CD or Flux
+/// object), pipeline-deploy (a pipeline or CI-run script calling a deployment API), or a definition that a CD step applies:
+/// kubernetes, kserve, seldon, kustomize, helm, terraform, bicep, cdk, serverless, cloudformation, azureml, bentoml.
+/// <see cref="Detail"/> says what was seen.
 /// </summary>
 public sealed record DeploymentConfig(SourceLocation Location, string Kind, string? Detail = null);
