@@ -87,6 +87,7 @@ public static class TraceBuilder
             {
                 ArtifactLinkState.Missing => [$"the model files are missing at {version.Artifact!.Uri}"],
                 ArtifactLinkState.Unknown when version.Artifact?.State == ModelArtifactState.Remote => [$"the model files are in remote storage ({version.Artifact.Uri}) and were not checked"],
+                ArtifactLinkState.Unknown when version.Artifact?.State == ModelArtifactState.Refused => ["the model location leads outside the store and was not read"],
                 ArtifactLinkState.Unknown => ["the model files could not be checked"],
                 _ => [],
             });
@@ -237,7 +238,7 @@ public static class TraceBuilder
                 return (EnvironmentState.Unpinned, "environment file beside the model");
             }
 
-            if (artifact is null || artifact.State is ModelArtifactState.Remote or ModelArtifactState.Unreadable)
+            if (artifact is null || artifact.State is ModelArtifactState.Remote or ModelArtifactState.Unreadable or ModelArtifactState.Refused)
             {
                 gaps.Add("the training environment could not be checked");
                 return (EnvironmentState.Unknown, null);
