@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Auditor.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Auditor.Cli.Tests;
 
@@ -198,11 +197,7 @@ public sealed class HostilePathTests
 
     private static string P(string root, params string[] parts) => Path.Combine([root, .. parts.SelectMany(s => s.Split('/'))]);
 
-    private static void Sparse(string file, long length)
-    {
-        using var stream = new FileStream(file, FileMode.OpenOrCreate, FileAccess.Write);
-        stream.SetLength(length);
-    }
+    private static void Sparse(string file, long length) => HostileInputTests.Sparse(file, length);
 
     private static string LooseHead(string project)
     {
@@ -284,14 +279,7 @@ public sealed class HostilePathTests
         Shell(project, "printf 'flask==1\\n' > \"$(printf 'requirements-\\377\\376.txt')\"");
     }
 
-    private static void Sql(string project, string statements)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(project, "mlflow.db")};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = statements;
-        command.ExecuteNonQuery();
-    }
+    private static void Sql(string project, string statements) => HostileInputTests.Sql(Path.Combine(project, "mlflow.db"), statements);
 
     /// <summary>The process's peak resident memory (VmHWM, bytes), or 0 once it is gone.</summary>
     private static long HighWaterMark(int pid)
