@@ -28,7 +28,7 @@ public static class CommitContentsReader
     {
         try
         {
-            var gitDirectory = Repository.Discover(projectPath);
+            var gitDirectory = GuardedRepository.Discover(projectPath);
             if (gitDirectory is null)
             {
                 return Collected<IReadOnlyList<CommitContents>>.Absent($"{projectPath} is not inside a git repository");
@@ -44,7 +44,7 @@ public static class CommitContentsReader
                 .ToList();
             return Collected<IReadOnlyList<CommitContents>>.Present(contents);
         }
-        catch (LibGit2SharpException e)
+        catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException)
         {
             return Collected<IReadOnlyList<CommitContents>>.Failed($"{projectPath}: commit contents could not be read: {e.Message}");
         }

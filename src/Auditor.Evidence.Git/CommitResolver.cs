@@ -16,7 +16,7 @@ public static class CommitResolver
     {
         try
         {
-            var gitDirectory = Repository.Discover(projectPath);
+            var gitDirectory = GuardedRepository.Discover(projectPath);
             if (gitDirectory is null)
             {
                 return Collected<IReadOnlyList<CommitResolution>>.Absent($"{projectPath} is not inside a git repository");
@@ -25,7 +25,7 @@ public static class CommitResolver
             using var repository = new Repository(gitDirectory);
             return Collected<IReadOnlyList<CommitResolution>>.Present(Resolve(repository, shas));
         }
-        catch (LibGit2SharpException e)
+        catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException)
         {
             return Collected<IReadOnlyList<CommitResolution>>.Failed($"{projectPath}: commits could not be resolved: {e.Message}");
         }

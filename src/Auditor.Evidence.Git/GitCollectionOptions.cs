@@ -19,6 +19,9 @@ public sealed record GitCollectionOptions
     /// <summary>Most recent commits whose trees the large-blob scan visits; older history is not scanned (and the evidence says so).</summary>
     public int LargeBlobMaxCommits { get; init; } = 5_000;
 
+    /// <summary>The largest repository files libgit2 may read; a repository with a file over them is not opened.</summary>
+    public GitFileLimits Files { get; init; } = GitFileLimits.Default;
+
     /// <summary>Large blobs kept as evidence.</summary>
     public int LargeBlobCap { get; init; } = 50;
 }

@@ -25,7 +25,7 @@ public sealed class GitFileProvenance : IFileProvenance
     {
         try
         {
-            var gitDirectory = Repository.Discover(projectPath);
+            var gitDirectory = GuardedRepository.Discover(projectPath);
             if (gitDirectory is null)
             {
                 return null;
@@ -45,7 +45,7 @@ public sealed class GitFileProvenance : IFileProvenance
             AddBlobs(head.Tree, "", changed, committed);
             return new GitFileProvenance(Path.GetFullPath(repository.Info.WorkingDirectory), head.Sha, committed);
         }
-        catch (LibGit2SharpException)
+        catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -57,17 +57,22 @@ public sealed class GitFileProvenance : IFileProvenance
         return _committed.Contains(relative) ? _head : null;
     }
 
+    /// <summary>Every blob of the tree not in <paramref name="changed"/>; iterative, so a tree nested thousands deep is no stack overflow.</summary>
     private static void AddBlobs(Tree tree, string prefix, HashSet<string> changed, HashSet<string> committed)
     {
-        foreach (var entry in tree)
+        var pending = new Stack<(Tree Tree, string Prefix)>([(tree, prefix)]);
+        while (pending.TryPop(out var next))
         {
-            if (entry.TargetType == TreeEntryTargetType.Tree)
+            foreach (var entry in next.Tree)
             {
-                AddBlobs((Tree)entry.Target, prefix + entry.Name + "/", changed, committed);
-            }
-            else if (entry.TargetType == TreeEntryTargetType.Blob && !changed.Contains(prefix + entry.Name))
-            {
-                committed.Add(prefix + entry.Name);
+                if (entry.TargetType == TreeEntryTargetType.Tree)
+                {
+                    pending.Push(((Tree)entry.Target, next.Prefix + entry.Name + "/"));
+                }
+                else if (entry.TargetType == TreeEntryTargetType.Blob && !changed.Contains(next.Prefix + entry.Name))
+                {
+                    committed.Add(next.Prefix + entry.Name);
+                }
             }
         }
     }

@@ -5,7 +5,8 @@ namespace Auditor.Evidence.Git;
 
 /// <summary>
 /// Collects facts about the git repository that contains the audited folder. Reads only: status is
-/// computed without refreshing the index, and no lock file is taken.
+/// computed without refreshing the index, and no lock file is taken. A repository with a file over its
+/// <see cref="GitFileLimits"/> bound is not opened: the collection fails naming the file and its size.
 /// </summary>
 public static class GitRepositoryCollector
 {
@@ -19,9 +20,13 @@ public static class GitRepositoryCollector
         string? gitDirectory;
         try
         {
-            gitDirectory = Repository.Discover(projectPath);
+            gitDirectory = GuardedRepository.Discover(projectPath, options.Files);
         }
-        catch (LibGit2SharpException e)
+        catch (GitFileTooLargeException e)
+        {
+            return Collected<RepositoryEvidence>.Failed(e.Message);
+        }
+        catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException)
         {
             return Collected<RepositoryEvidence>.Failed($"{projectPath}: {e.Message}");
         }

@@ -20,6 +20,12 @@ public sealed record TrackingReadOptions
     /// </summary>
     public IReadOnlyList<string> ArtifactRoots { get; init; } = [];
 
+    /// <summary>
+    /// The audited project. A recorded artifact path that exists on this machine is read only inside it, the store's own
+    /// folder or the artifact roots; anything elsewhere is refused (see <c>ArtifactPath</c>).
+    /// </summary>
+    public string? ProjectPath { get; init; }
+
     /// <summary>The HTTP handler for REST stores; null builds one from the TLS variables.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 

@@ -11,6 +11,12 @@ public sealed record ProjectCollectionOptions
     /// <summary>Files visited at most; the rest are not looked at (and one skipped entry says so).</summary>
     public int MaxFiles { get; init; } = 50_000;
 
+    /// <summary>
+    /// Folder levels entered below the project; deeper folders are listed as skipped, not looked at. No ML project
+    /// nests its files this deep, and 3,000 nested folders once ended the audit with a path too long for the system.
+    /// </summary>
+    public int MaxDepth { get; init; } = 64;
+
     /// <summary>Glob patterns relative to the project (<c>legacy/**</c>, <c>**/*.ipynb</c>) of files never read: the configuration's <c>ignorePaths</c>.</summary>
     public IReadOnlyList<string> IgnorePaths { get; init; } = [];
 

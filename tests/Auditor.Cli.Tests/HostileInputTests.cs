@@ -139,7 +139,7 @@ public sealed class HostileInputTests
         stream.SetLength(length);
     }
 
-    private static void Sparse(string file, long length)
+    internal static void Sparse(string file, long length)
     {
         using var stream = File.OpenWrite(file);
         stream.SetLength(length);
@@ -156,7 +156,7 @@ public sealed class HostileInputTests
         File.WriteAllBytes(file, bytes);
     }
 
-    private static void Sql(string file, string statements)
+    internal static void Sql(string file, string statements)
     {
         using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
         connection.Open();

@@ -48,6 +48,8 @@ public sealed class ArtifactRootTests
     [Theory]
     [InlineData("mlflow-artifacts:/2/../../outside")]
     [InlineData("mlflow-artifacts://host:5000/../outside")]
+    [InlineData("mlflow-artifacts:/2/%2e%2e/%2E%2E%2Foutside")]
+    [InlineData("mlflow-artifacts:/2/.%2e/%252e%252e/outside")]
     public void A_proxied_location_never_climbs_out_of_the_artifact_root(string source)
     {
         using var fixture = Fixture.Unpack("tracked-sqlite");
@@ -57,7 +59,8 @@ public sealed class ArtifactRootTests
 
         var store = SqliteStoreReader.Read(Path.Combine(fixture.Path, "mlflow.db"), "sqlite:///mlflow.db", [Path.Combine(fixture.Path, "mlruns", "2")]);
 
-        Assert.Equal(ModelArtifactState.Remote, Version(store, "nyc-taxi-regressor", 2).Artifact?.State);
+        Assert.Equal(ModelArtifactState.Refused, Version(store, "nyc-taxi-regressor", 2).Artifact?.State);
+        Assert.Contains(store.Problems, p => p.Path == source && p.Message.Contains("climbs out", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -175,6 +175,28 @@ public sealed class RestArtifactTests
         Assert.Contains(ArtifactRequests(server), r => r == $"/api/2.0/mlflow-artifacts/artifacts/2/{runId}/artifacts/model/MLmodel");
     }
 
+    [Theory]
+    [InlineData("/../../")]
+    [InlineData("/%2e%2e/%2E%2E/")]
+    [InlineData("/artifacts/..%2F..%2F..%2F")]
+    public void A_version_that_climbs_out_of_its_runs_artifacts_is_refused_without_a_request(string climb)
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        var store = StoreFixture.Read(fixture);
+        var version = Version(store, "nyc-taxi-regressor", 2);
+        var run = store.Runs.Single(r => r.Id == version.RunId);
+        var source = run.ArtifactUri + climb + "other-run/artifacts/model";
+        var local = store with { RegisteredModels = store.RegisteredModels.Select(m => m with { Versions = m.Versions.Select(v => v == version ? v with { Source = source, StorageLocation = source } : v).ToList() }).ToList() };
+        using var server = new MlflowRestServer(local);
+
+        var rest = Read(server.Uri);
+
+        Assert.Equal(ModelArtifactState.Refused, Version(rest, "nyc-taxi-regressor", 2).Artifact?.State);
+        Assert.Contains(rest.Problems, p => p.Path == source && p.Message == "climbs out of its artifact tree with '..'; not read");
+        Assert.DoesNotContain(ArtifactRequests(server), r => r.Contains("other-run", StringComparison.Ordinal));
+        Assert.Equal(3, Versions(rest).Count(v => v.Artifact?.State == ModelArtifactState.Found));
+    }
+
     private static string ModelFolder(Fixture fixture, string model, int version)
     {
         var store = StoreFixture.Read(fixture);

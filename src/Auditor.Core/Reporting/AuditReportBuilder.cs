@@ -119,6 +119,7 @@ public static class AuditReportBuilder
         }
 
         problems.AddRange(evidence.Tracking.Value?.Problems.Select(p => $"{p.Path}: {p.Message}") ?? []);
+        problems.AddRange(evidence.Project.Value?.Skipped.Select(s => $"project files: {s.Path}: {s.Reason}") ?? []);
         return problems;
     }
 }

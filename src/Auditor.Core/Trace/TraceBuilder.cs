@@ -90,9 +90,12 @@ public static class TraceBuilder
             });
             if (artifact == ArtifactLinkState.Unknown)
             {
-                gaps.Unchecked(version.Artifact?.State == ModelArtifactState.Remote
-                    ? $"the model files are in remote storage ({version.Artifact.Uri}) and were not checked"
-                    : "the model files could not be checked");
+                gaps.Unchecked(version.Artifact?.State switch
+                {
+                    ModelArtifactState.Remote => $"the model files are in remote storage ({version.Artifact.Uri}) and were not checked",
+                    ModelArtifactState.Refused => "the model location leads outside the store and was not read",
+                    _ => "the model files could not be checked",
+                });
             }
 
             if (run is not null && run.Params.Count == 0)
@@ -248,7 +251,7 @@ public static class TraceBuilder
                 return (EnvironmentState.Unpinned, "environment file beside the model");
             }
 
-            if (artifact is null || artifact.State is ModelArtifactState.Remote or ModelArtifactState.Unreadable)
+            if (artifact is null || artifact.State is ModelArtifactState.Remote or ModelArtifactState.Unreadable or ModelArtifactState.Refused)
             {
                 gaps.Unchecked("the training environment could not be checked");
                 return (EnvironmentState.Unknown, null);

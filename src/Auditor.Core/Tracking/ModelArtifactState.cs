@@ -20,4 +20,11 @@ public enum ModelArtifactState
     /// failing to list or send it (a <see cref="StoreProblem"/> says why).
     /// </summary>
     Unreadable,
+
+    /// <summary>
+    /// The location was not followed: it leaves the project, the store and the artifact roots (with <c>..</c>, an
+    /// absolute path elsewhere, a symbolic link out), or cannot name a path (NUL, too long). A <see cref="StoreProblem"/>
+    /// says why; nothing at it was read, so it never counts as present.
+    /// </summary>
+    Refused,
 }

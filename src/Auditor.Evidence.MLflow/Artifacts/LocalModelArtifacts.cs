@@ -5,7 +5,8 @@ namespace Auditor.Evidence.MLflow.Artifacts;
 /// <summary>
 /// Model folders on this machine, found by <see cref="ArtifactLocator"/>. A folder is read once, whichever recorded
 /// locations lead to it; each location keeps its own URI, so a model version names the location its store records
-/// for it whatever else was read first. Remote schemes that no artifact root maps are never followed.
+/// for it whatever else was read first. Remote schemes that no artifact root maps are never followed; a refused
+/// location (or an <c>MLmodel</c> that is a link out of the allowed folders) is logged and nothing at it is read.
 /// </summary>
 internal sealed class LocalModelArtifacts(ArtifactLocator locator, ProblemLog problems) : IModelArtifactSource
 {
@@ -13,15 +14,25 @@ internal sealed class LocalModelArtifacts(ArtifactLocator locator, ProblemLog pr
 
     public async Task<ModelArtifact> ReadAsync(string uri)
     {
-        if (locator.Find(uri) is not { } folder)
+        var place = locator.Find(uri);
+        if (place.State == ModelArtifactState.Found && !locator.IsAllowed(Path.Combine(place.Folder!, MLmodelReader.FileName)))
         {
-            return new ModelArtifact { Uri = uri, State = ArtifactLocator.IsRemote(uri) ? ModelArtifactState.Remote : ModelArtifactState.Missing };
+            place = ArtifactPlace.Refused($"{MLmodelReader.FileName} is a symbolic link out of the project, the store and the artifact roots; not read");
         }
 
-        var full = Path.GetFullPath(folder);
-        if (!_byFolder.TryGetValue(full, out var read))
+        if (place.State == ModelArtifactState.Refused)
         {
-            _byFolder[full] = read = MLmodelReader.ReadAsync(uri, new LocalModelFolder(full), problems);
+            problems.Add(ArtifactPath.Shown(uri), place.Reason!);
+        }
+
+        if (place.Folder is not { } folder)
+        {
+            return new ModelArtifact { Uri = uri, State = place.State };
+        }
+
+        if (!_byFolder.TryGetValue(folder, out var read))
+        {
+            _byFolder[folder] = read = MLmodelReader.ReadAsync(uri, new LocalModelFolder(folder, locator.IsAllowed), problems);
         }
 
         var artifact = await read.ConfigureAwait(false);

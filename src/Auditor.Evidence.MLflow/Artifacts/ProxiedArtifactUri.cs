@@ -9,14 +9,17 @@ internal static class ProxiedArtifactUri
 {
     private const string Scheme = "mlflow-artifacts:";
 
-    /// <summary>The path under the artifact destination; null for other URIs and for paths that climb out with <c>..</c>.</summary>
-    public static string? PathOf(string uri)
-    {
-        if (!uri.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+    public static bool IsProxied(string uri) => uri.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The path under the artifact destination, normalized by <see cref="ArtifactPath.Relative"/>; null for other URIs
+    /// and for paths that climb out with <c>..</c> (also percent-encoded).
+    /// </summary>
+    public static string? PathOf(string uri) => IsProxied(uri) ? ArtifactPath.Relative(RawPathOf(uri)) : null;
+
+    /// <summary>The URI's path as written, without its scheme and authority.</summary>
+    public static string RawPathOf(string uri)
+    {
         var path = uri[Scheme.Length..];
         if (path.StartsWith("//", StringComparison.Ordinal))
         {
@@ -24,7 +27,6 @@ internal static class ProxiedArtifactUri
             path = slash < 0 ? "" : path[slash..];
         }
 
-        path = path.Trim('/');
-        return path.Split('/').Contains("..") ? null : path;
+        return path;
     }
 }

@@ -9,8 +9,11 @@ namespace Auditor.Evidence.MLflow.FileStore;
 /// </summary>
 public static class FileStoreReader
 {
-    /// <summary>Reads the store at <paramref name="root"/>; <paramref name="artifactRoots"/> are looked in after its own folder.</summary>
-    public static TrackingStore Read(string root, string redactedUri, IReadOnlyList<string>? artifactRoots = null)
+    /// <summary>
+    /// Reads the store at <paramref name="root"/>; <paramref name="artifactRoots"/> are looked in after its own folder.
+    /// Model files are read only inside the store, the artifact roots and <paramref name="projectPath"/>.
+    /// </summary>
+    public static TrackingStore Read(string root, string redactedUri, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null)
     {
         if (!Directory.Exists(root))
         {
@@ -54,8 +57,10 @@ public static class FileStoreReader
         };
         // A deleted experiment's folder moves to .trash, and its artifacts with it.
         string[] roots = [root, Path.Combine(root, FileStoreLayout.Trash), .. artifactRoots ?? []];
-        return ModelArtifactLinker.Attach(store, new ArtifactLocator(roots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root, artifactRoots), problems);
+        return ModelArtifactLinker.Attach(store, new ArtifactLocator(roots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root, artifactRoots, [root, .. Trusted(projectPath)]), problems);
     }
+
+    private static string[] Trusted(string? projectPath) => projectPath is null ? [] : [projectPath];
 
     private static IEnumerable<string> ExperimentFolders(string root)
     {

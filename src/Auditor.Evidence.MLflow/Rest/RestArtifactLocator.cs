@@ -7,6 +7,8 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// Which tree of the server's artifacts holds a recorded location, and the folder within it: the logged model or
 /// run whose artifact location is the longest prefix of it, else the proxied store for <c>mlflow-artifacts:</c>.
 /// A location under none of these (a path registered from outside any run) cannot be listed through the server.
+/// The folder obeys <see cref="ArtifactPath"/>, as a local one does: normalized, and refused when it climbs out of its
+/// tree with <c>..</c> (in any spelling), holds a NUL or is too long; a server is never asked for a path outside the tree.
 /// </summary>
 internal sealed class RestArtifactLocator
 {
@@ -25,8 +27,29 @@ internal sealed class RestArtifactLocator
         }
     }
 
-    /// <summary>The tree and the folder within it (relative, "" for its root), or null when the server cannot list it.</summary>
-    public (RestArtifactTree Tree, string Folder)? Find(string uri)
+    /// <summary>
+    /// The tree and the folder within it (relative, "" for its root), or null when the server cannot list it or, with
+    /// <paramref name="refusal"/> saying why, when the location is refused.
+    /// </summary>
+    public (RestArtifactTree Tree, string Folder)? Find(string uri, out string? refusal)
+    {
+        refusal = ArtifactPath.Unusable(uri);
+        if ((refusal is null ? Place(uri) : null) is not { } place)
+        {
+            return null;
+        }
+
+        if (ArtifactPath.Relative(place.Folder) is { } folder)
+        {
+            return (place.Tree, folder);
+        }
+
+        refusal = "climbs out of its artifact tree with '..'; not read";
+        return null;
+    }
+
+    /// <summary>The tree and the folder within it as written, not yet normalized.</summary>
+    private (RestArtifactTree Tree, string Folder)? Place(string uri)
     {
         var prefix = uri.TrimEnd('/');
         var folder = "";
@@ -47,6 +70,6 @@ internal sealed class RestArtifactLocator
             prefix = prefix[..slash];
         }
 
-        return ProxiedArtifactUri.PathOf(uri) is { } path ? (RestArtifactTree.Proxied, path) : null;
+        return ProxiedArtifactUri.IsProxied(uri) ? (RestArtifactTree.Proxied, ProxiedArtifactUri.RawPathOf(uri)) : null;
     }
 }

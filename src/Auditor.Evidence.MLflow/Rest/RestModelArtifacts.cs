@@ -14,9 +14,14 @@ internal sealed class RestModelArtifacts(MlflowRestClient client, RestArtifactLo
 {
     public async Task<ModelArtifact> ReadAsync(string uri)
     {
-        if (locator.Find(uri) is not { } place)
+        if (locator.Find(uri, out var refusal) is not { } place)
         {
-            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Remote };
+            if (refusal is not null)
+            {
+                problems.Add(ArtifactPath.Shown(uri), refusal);
+            }
+
+            return new ModelArtifact { Uri = uri, State = refusal is null ? ModelArtifactState.Remote : ModelArtifactState.Refused };
         }
 
         var files = await problems.TryAsync(uri, () => ListAsync(place.Tree, place.Folder)).ConfigureAwait(false);

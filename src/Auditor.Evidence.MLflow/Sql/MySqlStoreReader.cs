@@ -24,9 +24,10 @@ public static class MySqlStoreReader
 
     /// <summary>
     /// Reads the database. It has no folder of its own: model files are found where the recorded paths exist on this
-    /// machine, else under <paramref name="artifactRoots"/> (where the store's artifacts were copied or mounted).
+    /// machine, else under <paramref name="artifactRoots"/> (where the store's artifacts were copied or mounted),
+    /// and read only inside those roots and <paramref name="projectPath"/>.
     /// </summary>
-    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment, IReadOnlyList<string>? artifactRoots = null)
+    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null)
     {
         var builder = MySqlConnectionString.Build(uri, environment);
         try
@@ -46,7 +47,7 @@ public static class MySqlStoreReader
                 rollback.ExecuteNonQuery();
             }
 
-            return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots), new ProblemLog());
+            return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots, projectPath is null ? [] : [projectPath]), new ProblemLog());
         }
         catch (Exception e) when (e is MySqlException or TimeoutException or ArgumentException)
         {
