@@ -54,7 +54,7 @@ public static class AuditPipeline
     {
         var location = Locate(settings, environment);
         var repository = GitRepositoryCollector.Collect(settings.ProjectPath);
-        var tracking = TrackingStoreReader.Collect(location, new TrackingReadOptions { Variables = environment.Variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots });
+        var tracking = TrackingStoreReader.Collect(location, new TrackingReadOptions { Variables = environment.Variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots, Deadline = settings.Timeout });
         var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         var traced = tracking.Value is { } store ? TraceBuilder.CommitsToInspect(store, repository.Value?.ProjectPath ?? "") : new Dictionary<string, IReadOnlyList<string>>();
         return new EvidenceBundle

@@ -25,7 +25,7 @@ public static class AuditReportBuilder
             {
                 Path = evidence.ProjectPath,
                 Repository = repo is null ? null : new RepositorySummary(repo.Root, repo.Head, repo.Branch, repo.Dirty, repo.Shallow),
-                Tracking = store is null ? null : new TrackingSummary(store.Uri, store.Kind),
+                Tracking = store is null ? null : new TrackingSummary(store.Uri, store.Kind, evidence.Tracking.State == CollectionState.Partial ? evidence.Tracking.Reason : null),
             },
             Inventory = store is null ? Inventory.Empty : Count(store),
             Maturity = new MaturityResult(scorecard.Level, scorecard.Levels),
@@ -88,7 +88,7 @@ public static class AuditReportBuilder
             problems.Add($"repository: {evidence.Repository.Reason}");
         }
 
-        if (evidence.Tracking.State == CollectionState.Failed)
+        if (evidence.Tracking.State is CollectionState.Failed or CollectionState.Partial)
         {
             problems.Add($"tracking store: {evidence.Tracking.Reason}");
         }
