@@ -55,7 +55,7 @@ public sealed record TrackingReadOptions
     /// <summary>The largest answer read from a tracking server; null reads <c>MLAUDIT_REST_MAX_RESPONSE_MB</c> (default 64 MiB, as for store files).</summary>
     public long? MaxResponseBytes { get; init; }
 
-    /// <summary>All answers of one audit together; null reads <c>MLAUDIT_REST_MAX_TOTAL_MB</c> (default 1 GiB).</summary>
+    /// <summary>All answers of one audit together; null reads <c>MLAUDIT_REST_MAX_TOTAL_MB</c> (default 192 MiB: with the item bound, what keeps the reader under 1 GB of memory).</summary>
     public long? MaxTotalBytes { get; init; }
 
     /// <summary>Items (experiments, runs, models, versions, logged models, listed files) read from a server in one audit; null reads <c>MLAUDIT_REST_MAX_ITEMS</c> (default 250,000).</summary>

@@ -22,8 +22,10 @@ public abstract class TrackingFactProvider : IFactProvider
         {
             CollectionState.Present => Derive(evidence.Tracking.Value!, evidence),
             CollectionState.Absent => Derive(new TrackingStore { Kind = TrackingStoreKind.File, Uri = "" }, evidence),
-            CollectionState.Partial => Derive(evidence.Tracking.Value!, evidence)
-                .Select(f => KnownWhenPartlyRead.Contains(f.Name) ? f : Fact.Unknown(f.Name, PartlyRead(evidence.Tracking.Reason))),
+            // Only the facts that stay are derived (a provider yields lazily): a large partial store costs no full scan.
+            CollectionState.Partial => Descriptors.Select(d => KnownWhenPartlyRead.Contains(d.Name)
+                ? Derive(evidence.Tracking.Value!, evidence).First(f => f.Name == d.Name)
+                : Fact.Unknown(d.Name, PartlyRead(evidence.Tracking.Reason))),
             _ => Descriptors.Select(d => Fact.Unknown(d.Name, evidence.Tracking.Reason ?? "the tracking store could not be read")),
         };
 

@@ -8,6 +8,9 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// </summary>
 internal sealed class RestDuplicates(string redactedUri, ProblemLog problems)
 {
+    /// <summary>Another answer the reader leaves out, as a problem line of the same form.</summary>
+    public void Problem(string what, string message) => problems.Add($"{redactedUri}: {what}", message);
+
     public List<T> Keep<T>(string what, string noun, IEnumerable<T> items, Func<T, string> id)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

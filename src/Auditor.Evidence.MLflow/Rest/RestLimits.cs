@@ -16,7 +16,7 @@ internal sealed record RestLimits(long MaxResponseBytes, long MaxTotalBytes, int
 
     public static RestLimits From(TrackingReadOptions options) => new(
         options.MaxResponseBytes ?? Positive(options.Variables(ResponseVariable), 1 << 20) * MiB ?? 64 * MiB,
-        options.MaxTotalBytes ?? Positive(options.Variables(TotalVariable), 1 << 20) * MiB ?? 1024 * MiB,
+        options.MaxTotalBytes ?? Positive(options.Variables(TotalVariable), 1 << 20) * MiB ?? 192 * MiB,
         options.MaxItems ?? (int)(Positive(options.Variables(ItemsVariable), int.MaxValue) ?? 250_000),
         Math.Max(1, options.MaxPages),
         Math.Max(0, options.MaxRedirects),

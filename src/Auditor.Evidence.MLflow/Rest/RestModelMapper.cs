@@ -125,7 +125,7 @@ internal static class RestModelMapper
     /// <summary>Aliases come from the registered model: MLflow 2.x servers over SQL leave a version's own list empty.</summary>
     public static ModelVersion ModelVersion(JsonElement e, IReadOnlyDictionary<string, int> modelAliases)
     {
-        var version = (int)(e.Long("version") ?? 0);
+        var version = e.Long("version") is { } n and > 0 and <= int.MaxValue ? (int)n : 0;
         var source = e.Str("source");
         var runId = e.Str("run_id");
         return new ModelVersion

@@ -107,7 +107,13 @@ public static class RestStoreReader
             : await RestPager.AllAsync("model-versions/search", client.Budget, redactedUri, "model_versions",
                 v => v.Str("current_stage") == "Deleted_Internal" ? null : RestModelMapper.ModelVersion(v, aliases.GetValueOrDefault(v.Str("name") ?? "") ?? RestModelMapper.NoAliases),
                 token => client.GetAsync(Api + "model-versions/search", WithToken([("max_results", versionPage)], token))).ConfigureAwait(false);
-        var byModel = unique.Keep("model-versions/search", "model version", versions.OfType<ModelVersion>(), v => $"{v.ModelName} version {v.Version}")
+        var numbered = versions.OfType<ModelVersion>().Where(v => v.Version > 0).ToList();
+        if (numbered.Count < versions.Count(v => v is not null))
+        {
+            unique.Problem("model-versions/search", $"{versions.Count(v => v is not null) - numbered.Count} model versions without a version number (1 or more); left out");
+        }
+
+        var byModel = unique.Keep("model-versions/search", "model version", numbered, v => $"{v.ModelName} version {v.Version}")
             .GroupBy(v => v.ModelName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ModelVersion>)g.ToList(), StringComparer.Ordinal);
         return models
