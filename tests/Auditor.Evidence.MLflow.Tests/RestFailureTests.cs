@@ -187,7 +187,7 @@ public sealed class RestFailureTests
 
         Assert.Equal(CollectionState.Partial, collected.State);
         Assert.Contains("more than 20 pages", collected.Reason, StringComparison.Ordinal);
-        Assert.Equal(20, server.Requests.Count);
+        Assert.Equal(20, server.Requests.Count(r => r.PathAndQuery.Contains("experiments/search", StringComparison.Ordinal)));
         Assert.Contains(collected.Value!.Problems, p => p.Path.EndsWith("experiments/search", StringComparison.Ordinal) && p.Message.Contains("more than 20 pages", StringComparison.Ordinal));
     }
 
