@@ -99,18 +99,12 @@ public sealed class HostileServerTests(Xunit.Abstractions.ITestOutputHelper log)
     public void An_endless_JSON_array_is_cut_at_the_default_bound_and_memory_stays_under_1_GB()
     {
         var sent = new HostileAnswers.Sent();
-        using var fixture = Fixture.Unpack("tracked-sqlite");
         using var server = new MlflowRestServer(Store);
         server.Intercept = (context, _) => Experiments(context, () => HostileAnswers.Stream(context, """{"experiments": [""", """{"experiment_id": "1", "name": "again"},""", "]}", 8L * 1024 * 1024 * 1024, sent));
-        using var output = new TempFolder();
 
-        var child = ChildAudit.Run(fixture.Path, new Dictionary<string, string>(), Bound, "audit", fixture.Path, "--tracking-uri", server.Uri, "--format", Formats, "--output-dir", output.Path);
+        var (_, report) = AuditInChild(server, "endless JSON array");
 
-        log.WriteLine($"endless JSON array: peak {child.PeakBytes / (1 << 20)} MiB, {sent.Bytes / (1 << 20)} MiB sent, {child.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(child.ExitCode is 0, child.Error);
-        OutputSafety.AssertSafe(output.Path, [], child.Out, child.Error);
-        Assert.Contains("larger than 64 MiB", File.ReadAllText(output.Combine("report.json")), StringComparison.Ordinal);
-        Assert.True(child.PeakBytes is > 0 and < 1L << 30, $"peak resident memory {child.PeakBytes / (1 << 20)} MiB");
+        Assert.Contains("larger than 64 MiB", report.GetRawText(), StringComparison.Ordinal);
         Assert.True(sent.Bytes < 200L * 1024 * 1024, $"the server sent {sent.Bytes / (1 << 20)} MiB past a 64 MiB bound");
     }
 
@@ -158,19 +152,12 @@ public sealed class HostileServerTests(Xunit.Abstractions.ITestOutputHelper log)
     [Fact]
     public void Endless_pages_of_1000_runs_under_the_default_bounds_keep_memory_under_1_GB()
     {
-        using var fixture = Fixture.Unpack("tracked-sqlite");
         using var server = new MlflowRestServer(Store);
         server.Intercept = (context, n) => Runs(context, () => MlflowRestServer.Reply(context, 200, RunPage(n, 1000)));
-        using var output = new TempFolder();
 
-        var child = ChildAudit.Run(fixture.Path, new Dictionary<string, string>(), Bound, "audit", fixture.Path, "--tracking-uri", server.Uri, "--format", Formats, "--output-dir", output.Path);
+        var (_, report) = AuditInChild(server, "endless pages");
 
-        log.WriteLine($"endless pages: peak {child.PeakBytes / (1 << 20)} MiB, {server.Requests.Count} requests, {child.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(child.ExitCode is 0, child.Error);
-        OutputSafety.AssertSafe(output.Path, [], child.Out, child.Error);
-        var report = JsonDocument.Parse(File.ReadAllText(output.Combine("report.json"))).RootElement;
         Assert.Contains("more than 250,000 items", report.GetProperty("subject").GetProperty("tracking").GetProperty("partlyRead").GetString(), StringComparison.Ordinal);
-        Assert.True(child.PeakBytes is > 0 and < 1L << 30, $"peak resident memory {child.PeakBytes / (1 << 20)} MiB after {child.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
@@ -178,19 +165,12 @@ public sealed class HostileServerTests(Xunit.Abstractions.ITestOutputHelper log)
     {
         var fat = new string('f', 4096);
         var template = PageTemplate(1000).Replace("0123456789abcdef0123456789abcdef01234567", fat, StringComparison.Ordinal);
-        using var fixture = Fixture.Unpack("tracked-sqlite");
         using var server = new MlflowRestServer(Store);
         server.Intercept = (context, n) => Runs(context, () => MlflowRestServer.Reply(context, 200, template.Replace("{PAGE}", n.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
-        using var output = new TempFolder();
 
-        var child = ChildAudit.Run(fixture.Path, new Dictionary<string, string>(), Bound, "audit", fixture.Path, "--tracking-uri", server.Uri, "--format", Formats, "--output-dir", output.Path);
+        var (_, report) = AuditInChild(server, "endless fat pages");
 
-        log.WriteLine($"endless fat pages: peak {child.PeakBytes / (1 << 20)} MiB, {server.Requests.Count} requests, {child.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(child.ExitCode is 0, child.Error);
-        OutputSafety.AssertSafe(output.Path, [], child.Out, child.Error);
-        var report = JsonDocument.Parse(File.ReadAllText(output.Combine("report.json"))).RootElement;
         Assert.Contains("the answers passed 192 MiB in all", report.GetProperty("subject").GetProperty("tracking").GetProperty("partlyRead").GetString(), StringComparison.Ordinal);
-        Assert.True(child.PeakBytes is > 0 and < 1L << 30, $"peak resident memory {child.PeakBytes / (1 << 20)} MiB after {child.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
@@ -244,12 +224,7 @@ public sealed class HostileServerTests(Xunit.Abstractions.ITestOutputHelper log)
     [Fact]
     public void A_storm_of_503s_stops_retrying_when_the_next_wait_would_pass_the_timeout()
     {
-        using var server = new MlflowRestServer(Store);
-        server.Intercept = (context, _) =>
-        {
-            MlflowRestServer.Reply(context, 503, """{"error_code": "TEMPORARILY_UNAVAILABLE"}""", new Dictionary<string, string> { ["Retry-After"] = "2" });
-            return true;
-        };
+        using var server = Always(503, """{"error_code": "TEMPORARILY_UNAVAILABLE"}""", retryAfter: "2");
 
         var audit = Audit(server.Uri, extra: ["--timeout", "5s"]);
 
@@ -263,12 +238,7 @@ public sealed class HostileServerTests(Xunit.Abstractions.ITestOutputHelper log)
     [Fact]
     public void A_Retry_After_of_a_day_is_not_waited_for()
     {
-        using var server = new MlflowRestServer(Store);
-        server.Intercept = (context, _) =>
-        {
-            MlflowRestServer.Reply(context, 429, """{"error_code": "REQUEST_LIMIT_EXCEEDED"}""", new Dictionary<string, string> { ["Retry-After"] = "86400" });
-            return true;
-        };
+        using var server = Always(429, """{"error_code": "REQUEST_LIMIT_EXCEEDED"}""", retryAfter: "86400");
 
         var audit = Audit(server.Uri, extra: ["--timeout", "30s"]);
 
@@ -352,12 +322,7 @@ public sealed class HostileServerTests(Xunit.Abstractions.ITestOutputHelper log)
     [Fact]
     public void Invalid_JSON_is_one_problem_line()
     {
-        using var server = new MlflowRestServer(Store);
-        server.Intercept = (context, _) =>
-        {
-            MlflowRestServer.Reply(context, 200, "{\"experiments\": [\u0001\u0002 not json ]]]");
-            return true;
-        };
+        using var server = Always(200, "{\"experiments\": [\u0001\u0002 not json ]]]");
 
         var audit = Audit(server.Uri);
 
@@ -489,6 +454,34 @@ public sealed class HostileServerTests(Xunit.Abstractions.ITestOutputHelper log)
         var json = File.ReadAllText(output.Combine("report.json"));
         SchemaValidator.AssertValid(Path.Combine(TestPaths.RepositoryRoot, "docs", "report.schema.json"), json);
         return new Audited(run, JsonDocument.Parse(json).RootElement.Clone(), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The built CLI audits the tracked-sqlite project against the server as a child process: exit 0, every report safe,
+    /// and a peak resident memory under 1 GB.
+    /// </summary>
+    private (ChildAudit Child, JsonElement Report) AuditInChild(MlflowRestServer server, string label)
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var output = new TempFolder();
+        var child = ChildAudit.Run(fixture.Path, new Dictionary<string, string>(), Bound, "audit", fixture.Path, "--tracking-uri", server.Uri, "--format", Formats, "--output-dir", output.Path);
+        log.WriteLine($"{label}: peak {child.PeakBytes / (1 << 20)} MiB, {server.Requests.Count} requests, {child.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(child.ExitCode is 0, child.Error);
+        OutputSafety.AssertSafe(output.Path, [], child.Out, child.Error);
+        Assert.True(child.PeakBytes is > 0 and < 1L << 30, $"{label}: peak resident memory {child.PeakBytes / (1 << 20)} MiB after {child.Elapsed.TotalSeconds:0.0} s");
+        return (child, JsonDocument.Parse(File.ReadAllText(output.Combine("report.json"))).RootElement.Clone());
+    }
+
+    /// <summary>A server that gives every request the same answer.</summary>
+    private static MlflowRestServer Always(int status, string json, string? retryAfter = null)
+    {
+        var server = new MlflowRestServer(Store);
+        server.Intercept = (context, _) =>
+        {
+            MlflowRestServer.Reply(context, status, json, retryAfter is null ? null : new Dictionary<string, string> { ["Retry-After"] = retryAfter });
+            return true;
+        };
+        return server;
     }
 
     private sealed record Audited(CliRun Run, JsonElement Report, TimeSpan Elapsed);
