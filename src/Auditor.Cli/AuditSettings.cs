@@ -40,6 +40,9 @@ public sealed record AuditSettings
     /// <summary>A folder that keeps dated JSON results for the trend, or null.</summary>
     public string? HistoryDirectory { get; init; }
 
+    /// <summary>How long reading a tracking server may take in all (<c>--timeout</c>, <c>MLAUDIT_TIMEOUT</c>); null for the reader's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>
     /// Validates the options. A configuration file given with <c>--config</c> may name the project folder and
     /// the tracking URI; a PATH argument and <c>--tracking-uri</c> on the command line win over it.

@@ -60,10 +60,14 @@ internal static class TrackingSelection
             $"{RegistryVariable} {named.RedactedUri} is not {store}: mlaudit reads registered models from the tracking store only (unset {RegistryVariable}, or audit that store with --tracking-uri)");
     }
 
-    /// <summary>A store the user named that could not be opened at all: one line naming it, how it was named, and why.</summary>
+    /// <summary>
+    /// A store the user named that could not be opened at all (missing, not a store, refused, credentials refused, a
+    /// server that never answered with success): one line naming it, how it was named, and why. A server that answered
+    /// but sent what cannot be read was opened: the audit goes on with its rules unknown, the problem on standard error.
+    /// </summary>
     public static void RequireReadable(LocatedStore located, Collected<TrackingStore> tracking, AuditSettings settings)
     {
-        if (!located.Choice.IsNamed || tracking.State != CollectionState.Failed)
+        if (!located.Choice.IsNamed || tracking.State != CollectionState.Failed || tracking.Opened)
         {
             return;
         }

@@ -47,8 +47,31 @@ public sealed record TrackingReadOptions
     /// <summary>Runs, experiments and models asked for per page.</summary>
     public int PageSize { get; init; } = 1000;
 
-    /// <summary>Pages of one search after which the server is taken to page forever.</summary>
+    /// <summary>Pages of one search after which the server is taken to page forever; the search stops there and the store is partly read.</summary>
     public int MaxPages { get; init; } = 10_000;
+
+    /// <summary>
+    /// The whole read of a tracking server (every request, retry and wait); when it passes, the audit goes on with what was
+    /// read and the store is partly read. Null: <see cref="DefaultDeadline"/>. The CLI sets it from <c>--timeout</c> or <c>MLAUDIT_TIMEOUT</c>.
+    /// </summary>
+    public TimeSpan? Deadline { get; init; }
+
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(10);
+
+    /// <summary>The largest answer read from a tracking server; null reads <c>MLAUDIT_REST_MAX_RESPONSE_MB</c> (default 64 MiB, as for store files).</summary>
+    public long? MaxResponseBytes { get; init; }
+
+    /// <summary>All answers of one audit together; null reads <c>MLAUDIT_REST_MAX_TOTAL_MB</c> (default 192 MiB: with the item bound, what keeps the reader under 1 GB of memory).</summary>
+    public long? MaxTotalBytes { get; init; }
+
+    /// <summary>Items (experiments, runs, models, versions, logged models, listed files) read from a server in one audit; null reads <c>MLAUDIT_REST_MAX_ITEMS</c> (default 250,000).</summary>
+    public int? MaxItems { get; init; }
+
+    /// <summary>Redirects followed per request, each only within the server's origin (scheme, host and port).</summary>
+    public int MaxRedirects { get; init; } = 5;
+
+    /// <summary>The clock of the deadline and of retry waits; tests pass a fast one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public CancellationToken Cancellation { get; init; }
 }

@@ -21,7 +21,7 @@ public static class TrackingStoreReader
 
         try
         {
-            return Collected<TrackingStore>.Present(location.Kind switch
+            var store = location.Kind switch
             {
                 TrackingStoreKind.File => FileStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots, options.ProjectPath),
                 TrackingStoreKind.Sqlite => SqliteStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots, options.ProjectPath),
@@ -29,7 +29,12 @@ public static class TrackingStoreReader
                 TrackingStoreKind.Mysql => MySqlStoreReader.Read(location.Target, location.RedactedUri, options.Variables, options.ArtifactRoots, options.ProjectPath),
                 TrackingStoreKind.Rest => RestStoreReader.ReadAsync(location.Target, location.RedactedUri, options).GetAwaiter().GetResult(),
                 _ => throw new NotSupportedException($"{location.RedactedUri}: reading {location.Kind} tracking stores is not supported yet"),
-            });
+            };
+            return store.PartlyRead is { } reason ? Collected<TrackingStore>.Partial(store, reason) : Collected<TrackingStore>.Present(store);
+        }
+        catch (StoreContentException e)
+        {
+            return Collected<TrackingStore>.FailedAfterOpening(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
         {

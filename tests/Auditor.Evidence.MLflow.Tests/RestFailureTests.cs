@@ -173,7 +173,7 @@ public sealed class RestFailureTests
     }
 
     [Fact]
-    public void A_server_that_pages_forever_with_new_tokens_hits_the_page_cap()
+    public void A_server_that_pages_forever_with_new_tokens_hits_the_page_cap_and_the_store_is_partly_read()
     {
         using var server = new MlflowRestServer(Store);
         server.Intercept = (context, n) =>
@@ -185,8 +185,10 @@ public sealed class RestFailureTests
 
         var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse(server.Uri, "/"), options);
 
-        Assert.Equal(CollectionState.Failed, collected.State);
+        Assert.Equal(CollectionState.Partial, collected.State);
         Assert.Contains("more than 20 pages", collected.Reason, StringComparison.Ordinal);
+        Assert.Equal(20, server.Requests.Count(r => r.PathAndQuery.Contains("experiments/search", StringComparison.Ordinal)));
+        Assert.Contains(collected.Value!.Problems, p => p.Path.EndsWith("experiments/search", StringComparison.Ordinal) && p.Message.Contains("more than 20 pages", StringComparison.Ordinal));
     }
 
     [Fact]

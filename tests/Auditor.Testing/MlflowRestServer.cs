@@ -14,7 +14,8 @@ namespace Auditor.Testing;
 /// of the recorded responses in rest-examples-*: snake_case fields, <c>{key, value}</c> lists, int64 as numbers,
 /// NaN as a string, empty lists omitted, opaque base64 <c>next_page_token</c>s. Like MLflow, it filters deleted
 /// items unless the view type is ALL and refuses a search without <c>max_results</c>. Model files are served through
-/// MLflow's artifact endpoints (<see cref="Artifacts"/>). <see cref="Intercept"/> injects faults.
+/// MLflow's artifact endpoints (<see cref="Artifacts"/>). <see cref="Intercept"/> injects faults, <see cref="Rewrite"/>
+/// alters answers (see <see cref="HostileAnswers"/> for a server that misbehaves on purpose).
 /// </summary>
 public sealed class MlflowRestServer : IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class MlflowRestServer : IDisposable
     private readonly TrackingStore _store;
     private readonly Task _loop;
     private readonly Lazy<ILookup<string, Run>> _runsByExperiment;
+    private readonly CancellationTokenSource _stopping = new(); // not disposed: stalled handlers may still hold its token
 
     /// <param name="artifactRoot">
     /// The folder the server's artifacts are in; by default the store's own: a file store's folder, or the
@@ -68,6 +70,12 @@ public sealed class MlflowRestServer : IDisposable
 
     /// <summary>Called first for every request with its sequence number; returns true when it answered the request itself.</summary>
     public Func<HttpListenerContext, int, bool>? Intercept { get; set; }
+
+    /// <summary>Called with the path and the JSON of every search answer; returns the JSON to send instead.</summary>
+    public Func<string, string, string>? Rewrite { get; set; }
+
+    /// <summary>Cancelled when the server stops: a handler that stalls on purpose waits on it.</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Every request: method, path and query, and the Authorization header.</summary>
     public ConcurrentQueue<(string Method, string PathAndQuery, string? Body, string? Authorization)> Requests { get; } = new();
@@ -138,7 +146,7 @@ public sealed class MlflowRestServer : IDisposable
                 return;
             }
 
-            Reply(context, answer.Value.Status, answer.Value.Json);
+            Reply(context, answer.Value.Status, Rewrite is { } rewrite && answer.Value.Status == 200 ? rewrite(path, answer.Value.Json) : answer.Value.Json);
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
         {
@@ -347,6 +355,7 @@ public sealed class MlflowRestServer : IDisposable
 
     public void Dispose()
     {
+        _stopping.Cancel();
         _listener.Stop();
         _listener.Close();
         try

@@ -93,6 +93,8 @@ internal sealed class AuditCommand
         Description = "Gate: exit 1 when a failing finding has at least this severity (info, low, medium, high, critical).",
     };
 
+    private readonly Option<string?> _timeout = TimeoutOption.Create();
+
     private readonly Option<string?> _baseline = new("--baseline")
     {
         Description = "Gate: a previous report.json; only findings that newly fail count, and improvements and regressions are listed.",
@@ -102,7 +104,7 @@ internal sealed class AuditCommand
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _artifactRoot, _format, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _artifactRoot, _timeout, _format, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
         };
         command.SetAction(parse => Run(parse, environment));
         return command;
@@ -129,6 +131,7 @@ internal sealed class AuditCommand
                 parse.GetValue(_failOn) ?? settings.Config.Gate.FailOn?.ToString().ToLowerInvariant(),
                 parse.GetValue(_baseline),
                 environment.CurrentDirectory),
+            Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
         };
         var release = ReleaseOptions(parse);
 

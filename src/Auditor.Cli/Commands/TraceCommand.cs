@@ -11,16 +11,21 @@ internal sealed class TraceCommand
     private readonly Option<string[]> _artifactRoot = new("--artifact-root") { Description = "A folder holding the store's artifacts (see 'mlaudit audit --help'); may be repeated." };
     private readonly Option<string?> _config = new("--config") { Description = "The project configuration file." };
     private readonly Option<string?> _model = new("--model") { Description = "Only this registered model." };
+    private readonly Option<string?> _timeout = TimeoutOption.Create();
 
     public Command Build(CliEnvironment environment)
     {
         var command = new Command("trace", "Print the reproducibility trace of every registered model version as a tree.")
         {
-            _path, _trackingUri, _artifactRoot, _config, _model,
+            _path, _trackingUri, _artifactRoot, _timeout, _config, _model,
         };
         command.SetAction(parse =>
         {
-            var settings = AuditSettings.Create(parse.GetValue(_path), parse.GetValue(_trackingUri), [], null, null, null, environment.CurrentDirectory, parse.GetValue(_config), artifactRoots: parse.GetValue(_artifactRoot)) with { Policy = OperatorPolicy.Load(null, environment) };
+            var settings = AuditSettings.Create(parse.GetValue(_path), parse.GetValue(_trackingUri), [], null, null, null, environment.CurrentDirectory, parse.GetValue(_config), artifactRoots: parse.GetValue(_artifactRoot)) with
+            {
+                Policy = OperatorPolicy.Load(null, environment),
+                Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
+            };
             var report = AuditPipeline.Run(settings, environment);
             var model = parse.GetValue(_model);
             var traces = report.Trace.Where(t => model is null || t.Model == model).ToList();

@@ -16,7 +16,9 @@ public sealed class HistoryFacts : IFactProvider
 
     public IEnumerable<Fact> Derive(EvidenceBundle evidence) =>
         CollectedFacts.FromPresent(evidence.Repository, [LargeFiles, RecentCommits, RecentAuthors], Repository)
-            .Concat(CollectedFacts.FromPresent(evidence.Commits, [CommitsMissing, CommitsUnknown], Commits));
+            .Concat(evidence.Tracking.State == CollectionState.Partial
+                ? [Fact.Unknown(CommitsMissing.Name, TrackingFactProvider.PartlyRead(evidence.Tracking.Reason)), Fact.Unknown(CommitsUnknown.Name, TrackingFactProvider.PartlyRead(evidence.Tracking.Reason))]
+                : CollectedFacts.FromPresent(evidence.Commits, [CommitsMissing, CommitsUnknown], Commits));
 
     private static IEnumerable<Fact> Repository(RepositoryEvidence repo)
     {

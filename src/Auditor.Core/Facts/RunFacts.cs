@@ -31,9 +31,11 @@ public sealed class RunFacts : TrackingFactProvider
     public override IReadOnlyList<FactDescriptor> Descriptors { get; } =
         [Present, Experiments, Total, Finished, GitCommit, Failed, Params, Metrics, User, Source, Datasets, Models, Stale, Notebook, Automated, Finite, DaysSince];
 
+    protected override IReadOnlySet<string> KnownWhenPartlyRead { get; } = new HashSet<string>([Present.Name]);
+
     protected override IEnumerable<Fact> Derive(TrackingStore store, EvidenceBundle evidence)
     {
-        var present = evidence.Tracking.State == CollectionState.Present;
+        var present = evidence.Tracking.State is CollectionState.Present or CollectionState.Partial;
         yield return Fact.Known(Present.Name, FactValue.Of(present),
             [present ? new EvidenceRef("store", store.Uri, store.Kind.ToString().ToLowerInvariant()) : new EvidenceRef("store", evidence.ProjectPath, evidence.Tracking.Reason)]);
 

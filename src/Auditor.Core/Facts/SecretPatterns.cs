@@ -63,7 +63,8 @@ public static partial class SecretPatterns
     [GeneratedRegex(@"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}")]
     private static partial Regex Jwt();
 
-    [GeneratedRegex(@"[a-z][a-z0-9+.\-]*://[^/\s:@]+:[^/\s@]{3,}@", RegexOptions.IgnoreCase)]
+    // The scheme is bounded: unbounded, a long run of letters (a 2 MB tag value) cost quadratic time from every start.
+    [GeneratedRegex(@"[a-z][a-z0-9+.\-]{0,31}://[^/\s:@]+:[^/\s@]{3,}@", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPassword();
 
     [GeneratedRegex(@"(^|[._\-/])(password|passwd|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|private[_\-]?key|credentials?|auth)($|[._\-/])", RegexOptions.IgnoreCase)]

@@ -47,10 +47,12 @@ public static class AuditReportBuilder
             State = tracking.State switch
             {
                 CollectionState.Present => tracking.Value!.Problems.Count > 0 ? TrackingState.Partial : TrackingState.Read,
+                CollectionState.Partial => TrackingState.Partial,
                 CollectionState.Failed => TrackingState.Unreadable,
                 _ => TrackingState.None,
             },
             Reason = tracking.Reason,
+            PartlyRead = tracking.State == CollectionState.Partial ? tracking.Reason : null,
             OtherStores = choice.OtherStores,
         };
 
@@ -103,9 +105,10 @@ public static class AuditReportBuilder
             problems.Add($"repository: {evidence.Repository.Reason}");
         }
 
-        if (evidence.Tracking.State == CollectionState.Failed)
+        if (evidence.Tracking.State is CollectionState.Failed or CollectionState.Partial)
         {
-            problems.Add($"tracking store{(evidence.TrackingChoice.Uri is { } uri ? " " + uri : "")}: could not be read, so its rules are unknown: {evidence.Tracking.Reason}");
+            var how = evidence.Tracking.State == CollectionState.Partial ? "was read only in part" : "could not be read";
+            problems.Add($"tracking store{(evidence.TrackingChoice.Uri is { } uri ? " " + uri : "")}: {how}, so its rules are unknown: {evidence.Tracking.Reason}");
         }
 
         if (evidence.Commits.State == CollectionState.Failed)

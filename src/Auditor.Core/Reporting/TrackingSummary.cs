@@ -14,6 +14,9 @@ public sealed record TrackingSummary(string? Uri, TrackingStoreKind? Kind)
 
     public string? Reason { get; init; }
 
+    /// <summary>Why only part of the store was read (the deadline, a size or item limit), null when it was read whole.</summary>
+    public string? PartlyRead { get; init; }
+
     /// <summary>Other stores found in the project (with a discovered store), most runs first.</summary>
     public IReadOnlyList<StoreCandidate> OtherStores { get; init; } = [];
 }

@@ -28,6 +28,12 @@ public sealed record TrackingStore
     /// <summary>Every distinct model artifact referenced by runs, logged models and model versions.</summary>
     public IReadOnlyList<ModelArtifact> ModelArtifacts { get; init; } = [];
 
+    /// <summary>
+    /// Why only part of the store was read (a server read stopped by the deadline or a size limit), or null when it
+    /// was read whole. The reader turns it into <see cref="Evidence.CollectionState.Partial"/>.
+    /// </summary>
+    public string? PartlyRead { get; init; }
+
     /// <summary>What could not be read, one line each.</summary>
     public IReadOnlyList<StoreProblem> Problems { get; init; } = [];
 }

@@ -12,16 +12,21 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// </summary>
 internal sealed class MlflowRestClient : IDisposable
 {
+    /// <summary>An error answer is read for its <c>error_code</c> only: at most this much of it.</summary>
+    private const int ErrorBodyBytes = 64 * 1024;
+
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _slots;
     private readonly RestConnection _connection;
     private readonly TrackingReadOptions _options;
+    private readonly RestBudget _budget;
     private readonly string _redactedUri;
 
-    public MlflowRestClient(RestConnection connection, TrackingReadOptions options, string redactedUri)
+    public MlflowRestClient(RestConnection connection, TrackingReadOptions options, RestBudget budget, string redactedUri)
     {
         _connection = connection;
         _options = options;
+        _budget = budget;
         _redactedUri = redactedUri;
         _slots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentRequests));
         _http = new HttpClient(options.HttpHandler ?? connection.CreateHandler(), disposeHandler: options.HttpHandler is null)
@@ -30,6 +35,8 @@ internal sealed class MlflowRestClient : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
+
+    public RestBudget Budget => _budget;
 
     /// <summary>A GET with a query string; null answers 404 when <paramref name="missingIsNull"/> (an endpoint this server lacks).</summary>
     public Task<JsonElement?> GetAsync(string path, IEnumerable<(string Key, string Value)> query, bool missingIsNull = false) =>
@@ -58,32 +65,50 @@ internal sealed class MlflowRestClient : IDisposable
         return message;
     }
 
-    /// <summary>Sends with retries; <paramref name="missing"/>, when given, is the answer to a 404.</summary>
+    /// <summary>
+    /// Sends with retries; <paramref name="missing"/>, when given, is the answer to a 404. Everything, waits for a
+    /// slot and between retries included, ends at the audit's deadline with a <see cref="RestLimitException"/>.
+    /// </summary>
+    /// <summary>Whether the server has answered a request with success at least once: it was reached and took the credentials.</summary>
+    public bool Answered { get; private set; }
+
     private async Task<T> SendAsync<T>(string path, Func<HttpRequestMessage> request, Func<string, HttpResponseMessage, CancellationToken, Task<T>> read, Func<T>? missing)
     {
-        var cancel = _options.Cancellation;
-        await _slots.WaitAsync(cancel).ConfigureAwait(false);
+        _budget.ThrowIfExhausted(path);
+        var cancel = _budget.Token;
+        try
+        {
+            await _slots.WaitAsync(cancel).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_budget.DeadlinePassed)
+        {
+            throw _budget.Stopped(path);
+        }
+
         try
         {
             for (var attempt = 0; ; attempt++)
             {
-                using var message = request();
-                message.Headers.Authorization = _connection.Authorization;
+                _budget.ThrowIfExhausted(path);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                 timeout.CancelAfter(_connection.Timeout);
                 HttpResponseMessage response;
                 try
                 {
-                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    response = await SendFollowingRedirectsAsync(path, request, timeout.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                catch (OperationCanceledException) when (_budget.DeadlinePassed)
+                {
+                    throw _budget.Stopped(path);
+                }
+                catch (OperationCanceledException) when (!_options.Cancellation.IsCancellationRequested)
                 {
                     throw Problem(path, $"no answer within {_connection.Timeout.TotalSeconds:0.###} s (set MLFLOW_HTTP_REQUEST_TIMEOUT to wait longer)");
                 }
-                catch (HttpRequestException e) when (attempt < _connection.MaxRetries)
+                catch (HttpRequestException e) when (attempt < _connection.MaxRetries && Fits(Backoff(attempt)))
                 {
                     _ = e;
-                    await Task.Delay(Backoff(attempt), cancel).ConfigureAwait(false);
+                    await WaitAsync(path, Backoff(attempt)).ConfigureAwait(false);
                     continue;
                 }
                 catch (HttpRequestException e)
@@ -96,8 +121,15 @@ internal sealed class MlflowRestClient : IDisposable
                     var status = (int)response.StatusCode;
                     if ((status == 429 || status >= 500) && attempt < _connection.MaxRetries)
                     {
-                        await Task.Delay(RetryDelay(response, attempt), cancel).ConfigureAwait(false);
-                        continue;
+                        var delay = RetryDelay(response, attempt);
+                        if (Fits(delay))
+                        {
+                            await WaitAsync(path, delay).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        throw Problem(path, await Describe(response, attempt, timeout.Token).ConfigureAwait(false)
+                            + $"; not retried: the wait of {RestLimits.Duration(delay)} would pass the deadline");
                     }
 
                     if (response.StatusCode == HttpStatusCode.NotFound && missing is not null)
@@ -110,7 +142,16 @@ internal sealed class MlflowRestClient : IDisposable
                         throw Problem(path, await Describe(response, attempt, timeout.Token).ConfigureAwait(false));
                     }
 
-                    return await read(path, response, timeout.Token).ConfigureAwait(false);
+                    Answered = true;
+
+                    try
+                    {
+                        return await read(path, response, timeout.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (_budget.DeadlinePassed)
+                    {
+                        throw _budget.Stopped(path);
+                    }
                 }
             }
         }
@@ -118,6 +159,93 @@ internal sealed class MlflowRestClient : IDisposable
         {
             _slots.Release();
         }
+    }
+
+    /// <summary>
+    /// Sends the request, following redirects by hand and only within the server's origin (scheme, host and port): a
+    /// redirect elsewhere, another host, port or scheme, is a problem, never a request to a server the user did not name.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(string path, Func<HttpRequestMessage> request, CancellationToken cancel)
+    {
+        Uri? target = null;
+        var asGet = false;
+        for (var hops = 0; ; hops++)
+        {
+            var message = request();
+            if (target is not null)
+            {
+                message.RequestUri = target;
+                if (asGet)
+                {
+                    message.Method = HttpMethod.Get;
+                    message.Content = null;
+                }
+            }
+
+            message.Headers.Authorization = _connection.Authorization;
+            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308))
+            {
+                return response;
+            }
+
+            var from = message.RequestUri!.IsAbsoluteUri ? message.RequestUri : new Uri(_connection.BaseAddress, message.RequestUri);
+            var location = response.Headers.Location;
+            response.Dispose();
+            message.Dispose();
+            if (location is null)
+            {
+                throw Problem(path, $"HTTP {status} without a Location to go to");
+            }
+
+            var next = location.IsAbsoluteUri ? location : new Uri(from, location);
+            if (!SameOrigin(next, _connection.BaseAddress))
+            {
+                throw Problem(path, $"HTTP {status}: redirected to another origin ({Origin(next)}); not followed (mlaudit reads only the server it is given)");
+            }
+
+            if (hops >= _budget.Limits.MaxRedirects)
+            {
+                throw Problem(path, $"more than {_budget.Limits.MaxRedirects} redirects; stopped");
+            }
+
+            target = next;
+            asGet |= status == 303 || (status is 301 or 302 && message.Method == HttpMethod.Post);
+        }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+
+    private static string Origin(Uri uri) => uri.Scheme is "http" or "https" ? $"{uri.Scheme}://{uri.IdnHost}:{uri.Port}" : uri.Scheme + ":";
+
+    /// <summary>Whether a wait ends before the deadline, so a retry after it could still be answered in time.</summary>
+    private bool Fits(TimeSpan delay) => delay < _budget.Remaining;
+
+    private async Task WaitAsync(string path, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _budget.Time, _budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_budget.DeadlinePassed)
+        {
+            throw _budget.Stopped(path);
+        }
+    }
+
+    /// <summary>The answer's body, at most the response bound (checked against Content-Length first), counted against the audit's bytes.</summary>
+    private Stream Capped(string path, HttpResponseMessage response, Stream body, long cap)
+    {
+        var tooLarge = _budget.Limit(path, $"an answer was larger than {RestLimits.Size(cap)} ({RestLimits.ResponseVariable} raises it)");
+        if (response.Content.Headers.ContentLength is { } length && length > cap)
+        {
+            body.Dispose();
+            throw tooLarge;
+        }
+
+        return new CappedStream(body, cap, n => _budget.CountBytes(path, n), () => tooLarge);
     }
 
     private async Task<string> ReadText(string path, HttpResponseMessage response, int maxBytes, CancellationToken cancel)
@@ -129,10 +257,10 @@ internal sealed class MlflowRestClient : IDisposable
 
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+            await using var stream = Capped(path, response, await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), _budget.Limits.MaxResponseBytes);
             return await ModelFileText.ReadAsync(stream, maxBytes, cancel).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!_options.Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (!_options.Cancellation.IsCancellationRequested && !_budget.DeadlinePassed)
         {
             throw Problem(path, $"the answer did not finish within {_connection.Timeout.TotalSeconds:0.###} s");
         }
@@ -150,7 +278,7 @@ internal sealed class MlflowRestClient : IDisposable
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+            await using var stream = Capped(path, response, await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), _budget.Limits.MaxResponseBytes);
             using var document = await JsonDocument.ParseAsync(stream, default, cancel).ConfigureAwait(false);
             return document.RootElement.Clone();
         }
@@ -158,7 +286,7 @@ internal sealed class MlflowRestClient : IDisposable
         {
             throw Problem(path, $"the answer is not complete JSON (truncated or not JSON: {OneLine(e.Message)})", e);
         }
-        catch (OperationCanceledException) when (!_options.Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (!_options.Cancellation.IsCancellationRequested && !_budget.DeadlinePassed)
         {
             throw Problem(path, $"the answer did not finish within {_connection.Timeout.TotalSeconds:0.###} s");
         }
@@ -172,10 +300,10 @@ internal sealed class MlflowRestClient : IDisposable
         }
     }
 
-    private static async Task<string> Describe(HttpResponseMessage response, int attempt, CancellationToken cancel)
+    private async Task<string> Describe(HttpResponseMessage response, int attempt, CancellationToken cancel)
     {
         var status = (int)response.StatusCode;
-        var head = $"HTTP {status} {response.ReasonPhrase}";
+        var head = $"HTTP {status} {OneLine(response.ReasonPhrase ?? "")}".TrimEnd();
         switch (status)
         {
             case 401:
@@ -184,28 +312,44 @@ internal sealed class MlflowRestClient : IDisposable
                 return head + ": these credentials may not read this server";
         }
 
-        var code = "";
-        try
-        {
-            var body = await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false);
-            using var document = JsonDocument.Parse(body);
-            code = document.RootElement.TryGetProperty("error_code", out var c) ? c.GetString() ?? "" : "";
-        }
-        catch (Exception e) when (e is JsonException or HttpRequestException or IOException or OperationCanceledException)
-        {
-            // The body is only a hint.
-        }
-
+        var code = await ErrorCode(response, cancel).ConfigureAwait(false);
         var retried = attempt > 0 ? $" after {attempt + 1} attempts" : "";
         return status == 404
             ? head + (code.Length > 0 ? $" ({code})" : "") + ": is this an MLflow tracking server, and is the path of the URI right?"
             : head + (code.Length > 0 ? $" ({code})" : "") + retried;
     }
 
+    /// <summary>
+    /// The <c>error_code</c> of an error answer, read from at most its first 64 KiB, when it has the shape of MLflow's codes
+    /// (<c>RESOURCE_DOES_NOT_EXIST</c>): anything else a server puts there (an echoed header, a page of text) is not repeated.
+    /// </summary>
+    private async Task<string> ErrorCode(HttpResponseMessage response, CancellationToken cancel)
+    {
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+            var buffer = new byte[ErrorBodyBytes];
+            var length = 0;
+            int n;
+            while (length < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(length), cancel).ConfigureAwait(false)) > 0)
+            {
+                length += n;
+            }
+
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
+            var code = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error_code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() ?? "" : "";
+            return code.Length <= 64 && code.Length > 0 && code.All(ch => ch is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_') ? code : "";
+        }
+        catch (Exception e) when (e is JsonException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            return ""; // The body is only a hint.
+        }
+    }
+
     private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
     {
         var retryAfter = response.Headers.RetryAfter;
-        TimeSpan? asked = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        TimeSpan? asked = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _budget.Time.GetUtcNow() : null);
         if (asked is { } wait)
         {
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.MaxRetryAfter ? _options.MaxRetryAfter : wait;
@@ -216,7 +360,7 @@ internal sealed class MlflowRestClient : IDisposable
 
     private TimeSpan Backoff(int attempt)
     {
-        var delay = _options.RetryBaseDelay * Math.Pow(2, attempt);
+        var delay = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt, 20));
         return delay > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : delay;
     }
 

@@ -50,7 +50,8 @@ internal sealed record RestConnection(Uri BaseAddress, AuthenticationHeaderValue
 
     public HttpMessageHandler CreateHandler()
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
+        // Redirects are followed by MlflowRestClient, only within the origin; a compressed answer is bounded after decompression.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
         if (InsecureTls)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;

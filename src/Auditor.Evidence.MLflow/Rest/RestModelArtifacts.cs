@@ -10,7 +10,7 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// repository raises OSError, which no handler turns into a 404), and a 500 is retried. Every request goes through
 /// <see cref="MlflowRestClient"/>: credentials, retries, the bound on requests in flight and redaction apply.
 /// </summary>
-internal sealed class RestModelArtifacts(MlflowRestClient client, RestArtifactLocator locator, ProblemLog problems, string redactedUri, int maxPages) : IModelArtifactSource
+internal sealed class RestModelArtifacts(MlflowRestClient client, RestArtifactLocator locator, ProblemLog problems, string redactedUri) : IModelArtifactSource
 {
     public async Task<ModelArtifact> ReadAsync(string uri)
     {
@@ -22,6 +22,13 @@ internal sealed class RestModelArtifacts(MlflowRestClient client, RestArtifactLo
             }
 
             return new ModelArtifact { Uri = uri, State = refusal is null ? ModelArtifactState.Remote : ModelArtifactState.Refused };
+        }
+
+        // Once the deadline or the audit's bytes are spent, no more model files are asked for: the store is partly read.
+        if (client.Budget.Exhausted is { } spent)
+        {
+            client.Budget.Cut("model files", spent);
+            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Unreadable };
         }
 
         var files = await problems.TryAsync(uri, () => ListAsync(place.Tree, place.Folder)).ConfigureAwait(false);
@@ -38,14 +45,14 @@ internal sealed class RestModelArtifacts(MlflowRestClient client, RestArtifactLo
     private async Task<IReadOnlyDictionary<string, long?>> ListAsync(RestArtifactTree tree, string folder)
     {
         var (path, query) = tree.List(folder);
-        var entries = await RestPager.AllAsync(path, redactedUri, maxPages, "files", token =>
+        var entries = await RestPager.AllAsync(path, client.Budget, redactedUri, "files", e => e.ValueKind == JsonValueKind.Object && e.Str("is_dir") != "true" ? (e.Str("path"), e.Long("file_size")) : (null, null), token =>
             client.GetAsync(path, token is null ? query : [.. query, ("page_token", token)], missingIsNull: true)).ConfigureAwait(false);
         var files = new Dictionary<string, long?>(StringComparer.Ordinal);
-        foreach (var entry in entries.Where(e => e.ValueKind == JsonValueKind.Object && e.Str("is_dir") != "true"))
+        foreach (var (entryPath, size) in entries)
         {
-            if (entry.Str("path") is { Length: > 0 } entryPath)
+            if (entryPath is { Length: > 0 })
             {
-                files.TryAdd(entryPath[(entryPath.LastIndexOf('/') + 1)..], entry.Long("file_size"));
+                files.TryAdd(entryPath[(entryPath.LastIndexOf('/') + 1)..], size);
             }
         }
 

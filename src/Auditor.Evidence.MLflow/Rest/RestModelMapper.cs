@@ -88,11 +88,13 @@ internal static class RestModelMapper
         };
     }
 
-    public static RegisteredModel RegisteredModel(JsonElement e, IReadOnlyList<JsonElement> versions)
+    public static readonly IReadOnlyDictionary<string, int> NoAliases = new Dictionary<string, int>();
+
+    /// <summary>A registered model's aliases, alias to version number (later entries win).</summary>
+    public static IReadOnlyDictionary<string, int> Aliases(JsonElement model)
     {
-        var name = e.Str("name") ?? "";
         var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var alias in e.Array("aliases"))
+        foreach (var alias in model.Array("aliases"))
         {
             if (alias.Str("alias") is { } a && int.TryParse(alias.Str("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
             {
@@ -100,21 +102,30 @@ internal static class RestModelMapper
             }
         }
 
-        return new RegisteredModel
-        {
-            Name = name,
-            Description = e.Str("description"),
-            CreationTime = e.Time("creation_timestamp"),
-            Tags = e.Pairs("tags"),
-            Aliases = aliases,
-            Versions = versions.Select(v => ModelVersion(v, aliases)).OrderBy(v => v.Version).ToList(),
-        };
+        return aliases;
     }
+
+    /// <summary>A registered model with its versions as the server sent them.</summary>
+    public static RegisteredModel RegisteredModel(JsonElement e, IReadOnlyList<JsonElement> versions)
+    {
+        var aliases = Aliases(e);
+        return RegisteredModel(e, aliases, versions.Select(v => ModelVersion(v, aliases)).ToList());
+    }
+
+    public static RegisteredModel RegisteredModel(JsonElement e, IReadOnlyDictionary<string, int> aliases, IReadOnlyList<ModelVersion> versions) => new()
+    {
+        Name = e.Str("name") ?? "",
+        Description = e.Str("description"),
+        CreationTime = e.Time("creation_timestamp"),
+        Tags = e.Pairs("tags"),
+        Aliases = aliases,
+        Versions = versions.OrderBy(v => v.Version).ToList(),
+    };
 
     /// <summary>Aliases come from the registered model: MLflow 2.x servers over SQL leave a version's own list empty.</summary>
     public static ModelVersion ModelVersion(JsonElement e, IReadOnlyDictionary<string, int> modelAliases)
     {
-        var version = (int)(e.Long("version") ?? 0);
+        var version = e.Long("version") is { } n and > 0 and <= int.MaxValue ? (int)n : 0;
         var source = e.Str("source");
         var runId = e.Str("run_id");
         return new ModelVersion

@@ -3,24 +3,39 @@ using System.Text.Json;
 namespace Auditor.Evidence.MLflow.Rest;
 
 /// <summary>
-/// Follows <c>next_page_token</c> until it is absent or empty, and stops a server that pages forever: a token seen
-/// before, or more than <see cref="TrackingReadOptions.MaxPages"/> pages, is a problem, not an endless loop.
+/// Follows <c>next_page_token</c> until it is absent or empty, mapping each page as it arrives (only the mapped items
+/// stay in memory). A token seen before is a problem, not an endless loop. A bound reached (the deadline, an answer or
+/// the audit too large, the audit's items, <see cref="RestLimits.MaxPages"/>) ends the search with what it has read,
+/// recorded as cut short: the store is then partly read.
 /// </summary>
 internal static class RestPager
 {
-    public static async Task<List<JsonElement>> AllAsync(string what, string redactedUri, int maxPages, string field, Func<string?, Task<JsonElement?>> page)
+    public static async Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, string field, Func<JsonElement, T> map, Func<string?, Task<JsonElement?>> page)
     {
-        var items = new List<JsonElement>();
+        var items = new List<T>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
         for (var pages = 0; ; pages++)
         {
-            if (pages >= maxPages)
+            if (pages >= budget.Limits.MaxPages)
             {
-                throw new RestStoreException($"{redactedUri}: {what}: more than {maxPages} pages; stopped (a server that pages forever?)");
+                budget.Cut(what, $"more than {budget.Limits.MaxPages} pages of one search (a server that pages forever?)");
+                return items;
             }
 
-            if (await page(token).ConfigureAwait(false) is not { } answer)
+            JsonElement? next;
+            try
+            {
+                budget.ThrowIfExhausted(what);
+                next = await page(token).ConfigureAwait(false);
+            }
+            catch (RestLimitException e)
+            {
+                budget.Cut(what, e.Reason);
+                return items;
+            }
+
+            if (next is not { } answer)
             {
                 return items;
             }
@@ -32,10 +47,19 @@ internal static class RestPager
 
             if (answer.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                items.AddRange(list.EnumerateArray());
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (!budget.TakeItem())
+                    {
+                        budget.Cut(what, budget.Exhausted!);
+                        return items;
+                    }
+
+                    items.Add(map(item));
+                }
             }
 
-            token = answer.TryGetProperty("next_page_token", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            token = answer.TryGetProperty("next_page_token", out var nextToken) && nextToken.ValueKind == JsonValueKind.String ? nextToken.GetString() : null;
             if (string.IsNullOrEmpty(token))
             {
                 return items;

@@ -32,23 +32,40 @@ public static class RestStoreReader
     private static async Task<TrackingStore> ReadStoreAsync(string uri, string redactedUri, TrackingReadOptions options)
     {
         var connection = RestConnection.From(uri, options);
-        using var client = new MlflowRestClient(connection, options, redactedUri);
+        using var budget = new RestBudget(RestLimits.From(options), redactedUri, options.Time, options.Cancellation);
+        using var client = new MlflowRestClient(connection, options, budget, redactedUri);
+        try
+        {
+            return await ReadAnsweringStoreAsync(client, budget, redactedUri, options).ConfigureAwait(false);
+        }
+        catch (Exception e) when (client.Answered && e is RestStoreException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            // The server answered, so it was opened: what it sent could not be read. The audit goes on (rules unknown).
+            var message = e is RestStoreException ? e.Message : $"{redactedUri}: unexpected answer: {e.Message.ReplaceLineEndings(" ")}";
+            throw new StoreContentException(message, e);
+        }
+    }
+
+    private static async Task<TrackingStore> ReadAnsweringStoreAsync(MlflowRestClient client, RestBudget budget, string redactedUri, TrackingReadOptions options)
+    {
+        var problems = new ProblemLog();
+        var unique = new RestDuplicates(redactedUri, problems);
         var page = options.PageSize.ToString(CultureInfo.InvariantCulture);
 
-        var experiments = (await RestPager.AllAsync("experiments/search", redactedUri, options.MaxPages, "experiments", token =>
-                client.GetAsync(Api + "experiments/search", WithToken([("max_results", page), ("view_type", "ALL")], token))).ConfigureAwait(false))
-            .Select(RestModelMapper.Experiment)
+        var experiments = unique.Keep("experiments/search", "experiment", await RestPager.AllAsync("experiments/search", budget, redactedUri, "experiments", RestModelMapper.Experiment, token =>
+                client.GetAsync(Api + "experiments/search", WithToken([("max_results", page), ("view_type", "ALL")], token))).ConfigureAwait(false), e => e.Id)
             .OrderBy(e => NumericKey(e.Id)).ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
 
         var runsTask = Task.WhenAll(experiments.Select(e => RunsAsync(client, e.Id, redactedUri, options)));
-        var modelsTask = RegisteredModelsAsync(client, redactedUri, options);
+        var modelsTask = RegisteredModelsAsync(client, unique, redactedUri, options);
         var loggedTask = LoggedModelsAsync(client, experiments.Select(e => e.Id).ToList(), redactedUri, options);
         await Task.WhenAll(runsTask, modelsTask, loggedTask).ConfigureAwait(false);
+        var logged = unique.Keep("logged-models/search", "logged model", loggedTask.Result, m => m.Id);
 
         // runs/search leaves out run outputs (MLflow 3.x puts them in runs/get only): a run's output models are the
         // logged models whose source run it is.
-        var outputs = loggedTask.Result.Where(m => m.SourceRunId is not null)
+        var outputs = logged.Where(m => m.SourceRunId is not null)
             .GroupBy(m => m.SourceRunId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var store = new TrackingStore
@@ -56,23 +73,27 @@ public static class RestStoreReader
             Kind = TrackingStoreKind.Rest,
             Uri = redactedUri,
             Experiments = experiments,
-            Runs = runsTask.Result.SelectMany(r => r)
+            Runs = unique.Keep("runs/search", "run", runsTask.Result.SelectMany(r => r), r => r.Id)
                 .Select(r => r.OutputModelIds.Count == 0 && outputs.TryGetValue(r.Id, out var ids) ? r with { OutputModelIds = ids } : r)
                 .OrderBy(r => NumericKey(r.ExperimentId)).ThenBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .ToList(),
             RegisteredModels = modelsTask.Result,
-            LoggedModels = loggedTask.Result,
+            LoggedModels = logged,
         };
 
         // Model files only for registered versions: the trace needs them, and each is a few requests.
-        var problems = new ProblemLog();
-        var artifacts = new RestModelArtifacts(client, new RestArtifactLocator(store), problems, redactedUri, options.MaxPages);
-        return await ModelArtifactLinker.AttachAsync(store, artifacts, problems, versionsOnly: true).ConfigureAwait(false);
+        var artifacts = new RestModelArtifacts(client, new RestArtifactLocator(store), problems, redactedUri);
+        var read = await ModelArtifactLinker.AttachAsync(store, artifacts, problems, versionsOnly: true).ConfigureAwait(false);
+        foreach (var (what, why) in budget.Cuts.Take(20))
+        {
+            problems.Add($"{redactedUri}: {what}", $"stopped early: {why}; the audit goes on with what was read");
+        }
+
+        return read with { Problems = problems.ToList(), PartlyRead = budget.PartlyRead };
     }
 
-    private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options)
-    {
-        var runs = await RestPager.AllAsync($"runs/search (experiment {experimentId})", redactedUri, options.MaxPages, "runs", token =>
+    private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options) =>
+        await RestPager.AllAsync($"runs/search (experiment {experimentId})", client.Budget, redactedUri, "runs", RestModelMapper.Run, token =>
         {
             var body = new JsonObject
             {
@@ -87,25 +108,30 @@ public static class RestStoreReader
 
             return client.PostAsync(Api + "runs/search", body);
         }).ConfigureAwait(false);
-        return runs.Select(RestModelMapper.Run).ToList();
-    }
 
-    private static async Task<List<RegisteredModel>> RegisteredModelsAsync(MlflowRestClient client, string redactedUri, TrackingReadOptions options)
+    private static async Task<List<RegisteredModel>> RegisteredModelsAsync(MlflowRestClient client, RestDuplicates unique, string redactedUri, TrackingReadOptions options)
     {
         var modelPage = Math.Min(options.PageSize, 1000).ToString(CultureInfo.InvariantCulture);
-        var models = await RestPager.AllAsync("registered-models/search", redactedUri, options.MaxPages, "registered_models", token =>
-            client.GetAsync(Api + "registered-models/search", WithToken([("max_results", modelPage)], token))).ConfigureAwait(false);
+        var models = unique.Keep("registered-models/search", "registered model", await RestPager.AllAsync("registered-models/search", client.Budget, redactedUri, "registered_models", m => m.Clone(), token =>
+            client.GetAsync(Api + "registered-models/search", WithToken([("max_results", modelPage)], token))).ConfigureAwait(false), m => m.Str("name") ?? "");
+        var aliases = models.ToDictionary(m => m.Str("name") ?? "", RestModelMapper.Aliases, StringComparer.Ordinal);
         var versionPage = Math.Min(options.PageSize, 10_000).ToString(CultureInfo.InvariantCulture);
         var versions = models.Count == 0
             ? []
-            : await RestPager.AllAsync("model-versions/search", redactedUri, options.MaxPages, "model_versions", token =>
-                client.GetAsync(Api + "model-versions/search", WithToken([("max_results", versionPage)], token))).ConfigureAwait(false);
-        var byModel = versions
-            .Where(v => v.Str("current_stage") != "Deleted_Internal")
-            .GroupBy(v => v.Str("name") ?? "", StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<JsonElement>)g.ToList(), StringComparer.Ordinal);
+            : await RestPager.AllAsync("model-versions/search", client.Budget, redactedUri, "model_versions",
+                v => v.Str("current_stage") == "Deleted_Internal" ? null : RestModelMapper.ModelVersion(v, aliases.GetValueOrDefault(v.Str("name") ?? "") ?? RestModelMapper.NoAliases),
+                token => client.GetAsync(Api + "model-versions/search", WithToken([("max_results", versionPage)], token))).ConfigureAwait(false);
+        var numbered = versions.OfType<ModelVersion>().Where(v => v.Version > 0).ToList();
+        if (numbered.Count < versions.Count(v => v is not null))
+        {
+            unique.Problem("model-versions/search", $"{versions.Count(v => v is not null) - numbered.Count} model versions without a version number (1 or more); left out");
+        }
+
+        var byModel = unique.Keep("model-versions/search", "model version", numbered, v => $"{v.ModelName} version {v.Version}")
+            .GroupBy(v => v.ModelName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ModelVersion>)g.ToList(), StringComparer.Ordinal);
         return models
-            .Select(m => RestModelMapper.RegisteredModel(m, byModel.GetValueOrDefault(m.Str("name") ?? "") ?? []))
+            .Select(m => RestModelMapper.RegisteredModel(m, aliases[m.Str("name") ?? ""], byModel.GetValueOrDefault(m.Str("name") ?? "") ?? []))
             .Where(m => !string.Equals(m.Tags.GetValueOrDefault(SystemTags.IsPrompt), "true", StringComparison.OrdinalIgnoreCase))
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
@@ -119,10 +145,10 @@ public static class RestStoreReader
             return [];
         }
 
-        var result = new List<JsonElement>();
+        var result = new List<(long Created, LoggedModel Model)>();
         foreach (var batch in experimentIds.Chunk(100))
         {
-            result.AddRange(await RestPager.AllAsync("logged-models/search", redactedUri, options.MaxPages, "models", token =>
+            result.AddRange(await RestPager.AllAsync("logged-models/search", client.Budget, redactedUri, "models", m => (m.Object("info").Long("creation_timestamp_ms") ?? 0, RestModelMapper.LoggedModel(m)), token =>
             {
                 var body = new JsonObject
                 {
@@ -139,11 +165,7 @@ public static class RestStoreReader
         }
 
         // The order of the SQL reader: creation time, then id.
-        return result
-            .OrderBy(m => m.Object("info").Long("creation_timestamp_ms") ?? 0)
-            .ThenBy(m => m.Object("info").Str("model_id"), StringComparer.Ordinal)
-            .Select(RestModelMapper.LoggedModel)
-            .ToList();
+        return result.OrderBy(m => m.Created).ThenBy(m => m.Model.Id, StringComparer.Ordinal).Select(m => m.Model).ToList();
     }
 
     private static IEnumerable<(string, string)> WithToken(IEnumerable<(string, string)> query, string? token) =>
