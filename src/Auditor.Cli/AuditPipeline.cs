@@ -8,11 +8,15 @@ using Auditor.Core.Trace;
 using Auditor.Evidence.Git;
 using Auditor.Evidence.MLflow;
 using Auditor.Evidence.Project;
+using Auditor.Reporting;
 using Auditor.Rules;
 
 namespace Auditor.Cli;
 
-/// <summary>The whole pipeline, wired: evidence, then findings, then the scorecard, then the report model.</summary>
+/// <summary>
+/// The whole pipeline, wired: evidence, then findings, then the scorecard, then the report model, redacted
+/// (<see cref="ReportRedaction"/>) before any command sees it.
+/// </summary>
 public static class AuditPipeline
 {
     public static AuditReport Run(AuditSettings settings, CliEnvironment environment)
@@ -26,12 +30,12 @@ public static class AuditPipeline
         var scorecard = Scorer.Score(catalog.Policy, assessed.Findings);
         var report = AuditReportBuilder.Build(evidence, assessed.Findings, scorecard, ToolVersion.Info, evidence.CollectedAt);
         var extra = configProblems.Concat(assessed.Problems).ToList();
-        return report with
+        return ReportRedaction.Apply(report with
         {
             Trace = TraceBuilder.Build(evidence),
             Problems = [.. extra, .. report.Problems],
             ProblemsTotal = report.ProblemsTotal + extra.Count,
-        };
+        }, environment.RedactorFor(settings.TrackingUri, settings.Config.TrackingUri));
     }
 
     /// <summary>

@@ -51,6 +51,7 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         globals.Import("markdown", new Func<string?, TrustedHtml>(SafeMarkdown.ToHtml));
 
         var context = new HtmlTemplateContext();
+        context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
         context.PushGlobal(globals);
         return template.Render(context);
     }
