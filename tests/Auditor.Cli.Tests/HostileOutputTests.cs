@@ -158,6 +158,20 @@ public sealed class HostileOutputTests
             p.Args.AddRange(["--tracking-uri", server.Uri]);
         }, r => Assert.Equal("unknown", Outcome(r, "MLA-0002"))),
 
+        ["REST server answers with lone surrogates, U+FFFF and bidi overrides in run names and tags"] = new("tracked-sqlite", p =>
+        {
+            var hostile = "run" + (char)0xD800 + "x\uFFFF\u202Egnp.exe" + (char)0xDC00;
+            var server = Server(p, store => store with
+            {
+                Runs = [.. store.Runs.Select(run => run with { Name = hostile, Tags = new Dictionary<string, string>(run.Tags) { ["mlflow.runName"] = hostile, ["mlflow.source.name"] = hostile + ".py" } })],
+            });
+            p.Args.AddRange(["--tracking-uri", server.Uri]);
+        }, r =>
+        {
+            Assert.Equal("run\uFFFDx\uFFFF\u202Egnp.exe\uFFFD", Trace(r, ProductionRun).GetProperty("runName").GetString());
+            XDocument.Parse(r.Text("report.junit.xml"));
+        }),
+
         // Characters XML 1.0 forbids, and hidden ones.
         ["U+FFFF in a waiver owner"] = new("tracked-sqlite", p => Waiver(p, "ops\\uFFFF team"), r =>
         {
@@ -308,26 +322,32 @@ public sealed class HostileOutputTests
         Assert.DoesNotMatch(@"(?<![&A-Za-z0-9_])#[0-9]", text);
     }
 
-    private static MlflowRestServer EchoServer(Plant plant, string path, int status = 400)
+    /// <summary>A test server on 127.0.0.1 serving the fixture's own store, changed by <paramref name="change"/>.</summary>
+    private static MlflowRestServer Server(Plant plant, Func<Core.Tracking.TrackingStore, Core.Tracking.TrackingStore>? change = null)
     {
         var collected = TrackingStoreReader.Collect(TrackingUriResolver.Resolve(null, plant.Project, _ => null, plant.Project));
         Assert.True(collected.State == CollectionState.Present, collected.Reason);
-        var server = new MlflowRestServer(collected.Value!)
-        {
-            Intercept = (context, _) =>
-            {
-                if (path != "*" && context.Request.Url!.AbsolutePath != path)
-                {
-                    return false;
-                }
-
-                var authorization = context.Request.Headers["Authorization"] ?? "";
-                MlflowRestServer.Reply(context, status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error_code"] = "BAD_REQUEST " + authorization, ["message"] = "you sent " + authorization }));
-                return true;
-            },
-        };
+        var server = new MlflowRestServer(change is null ? collected.Value! : change(collected.Value!));
         plant.Owned.Add(server);
         plant.Variables["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0";
+        return server;
+    }
+
+    /// <summary>A test server that answers requests to <paramref name="path"/> ("*": every request) with the Authorization header it got in error_code and message.</summary>
+    private static MlflowRestServer EchoServer(Plant plant, string path, int status = 400)
+    {
+        var server = Server(plant);
+        server.Intercept = (context, _) =>
+        {
+            if (path != "*" && context.Request.Url!.AbsolutePath != path)
+            {
+                return false;
+            }
+
+            var authorization = context.Request.Headers["Authorization"] ?? "";
+            MlflowRestServer.Reply(context, status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error_code"] = "BAD_REQUEST " + authorization, ["message"] = "you sent " + authorization }));
+            return true;
+        };
         return server;
     }
 
