@@ -14,11 +14,25 @@ namespace Auditor.Reporting;
 /// </summary>
 public static class ReportRedaction
 {
+    /// <summary>The redactor of the <see cref="Apply"/> running on this thread (serialization is synchronous), so one options instance, with its metadata, serves every call.</summary>
+    [ThreadStatic]
+    private static SecretRedactor? _current;
+
+    private static readonly JsonSerializerOptions Redacting = new(JsonReportWriter.Options) { WriteIndented = false, Converters = { new RedactingStrings() } };
+
     public static AuditReport Apply(AuditReport report, SecretRedactor redactor)
     {
-        var options = new JsonSerializerOptions(JsonReportWriter.Options) { WriteIndented = false };
-        options.Converters.Add(new RedactingStrings(redactor));
-        var json = JsonSerializer.SerializeToUtf8Bytes(report, options);
+        byte[] json;
+        _current = redactor;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(report, Redacting);
+        }
+        finally
+        {
+            _current = null;
+        }
+
         return JsonSerializer.Deserialize<AuditReport>(json, JsonReportWriter.Options)
                ?? throw new InvalidOperationException("the report did not survive its own JSON form");
     }
@@ -67,14 +81,14 @@ public static class ReportRedaction
         return true;
     }
 
-    private sealed class RedactingStrings(SecretRedactor redactor) : JsonConverter<string>
+    private sealed class RedactingStrings : JsonConverter<string>
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(Clean(value, redactor));
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(Clean(value, _current ?? SecretRedactor.None));
 
         public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
 
-        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(Clean(value, redactor));
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(Clean(value, _current ?? SecretRedactor.None));
     }
 }

@@ -12,11 +12,13 @@ public sealed class SecretRedactor
     public const int MinimumLength = 6;
 
     private readonly string[] _known;
+    private readonly System.Buffers.SearchValues<string> _anyKnown;
 
     public SecretRedactor(IEnumerable<string?> known)
     {
         _known = known.OfType<string>().Where(k => k.Length >= MinimumLength).Distinct(StringComparer.Ordinal)
             .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).ToArray();
+        _anyKnown = System.Buffers.SearchValues.Create(_known, StringComparison.Ordinal);
     }
 
     /// <summary>Masks secret-shaped values and credentials in URIs only; knows no values.</summary>
@@ -36,9 +38,9 @@ public sealed class SecretRedactor
         }
 
         var redacted = text;
-        foreach (var secret in _known)
+        if (_known.Length > 0 && text.AsSpan().IndexOfAny(_anyKnown) >= 0)
         {
-            if (redacted.Contains(secret, StringComparison.Ordinal))
+            foreach (var secret in _known)
             {
                 redacted = redacted.Replace(secret, UriCredentials.Mark, StringComparison.Ordinal);
             }

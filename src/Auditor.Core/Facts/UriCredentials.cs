@@ -14,13 +14,10 @@ public static partial class UriCredentials
     /// <summary>The text with every password, token and secret value in a URI in it replaced by <see cref="Mark"/>.</summary>
     public static string Redact(string text)
     {
-        if (text.IndexOf('@') < 0 && text.IndexOf('=') < 0)
-        {
-            return text;
-        }
-
-        var withoutUserInfo = UserInfo().Replace(text, m => m.Groups["scheme"].Value + (m.Groups["user"].Success ? m.Groups["user"].Value + ":" + Mark + "@" : Mark + "@"));
-        return SecretValue().Replace(withoutUserInfo, m => m.Groups["key"].Value + "=" + Mark);
+        var withoutUserInfo = text.Contains('@') && text.Contains("://", StringComparison.Ordinal)
+            ? UserInfo().Replace(text, m => m.Groups["scheme"].Value + (m.Groups["user"].Success ? m.Groups["user"].Value + ":" + Mark + "@" : Mark + "@"))
+            : text;
+        return withoutUserInfo.Contains('=') ? SecretValue().Replace(withoutUserInfo, m => m.Groups["key"].Value + "=" + Mark) : withoutUserInfo;
     }
 
     /// <summary>Every user (with the password after it, if any) and secret value that <see cref="Redact"/> would hide, as written and unescaped.</summary>
