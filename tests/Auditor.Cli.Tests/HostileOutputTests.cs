@@ -144,6 +144,13 @@ public sealed class HostileOutputTests
             p.Secrets.AddRange(["Uri-Basic-Pw-53", Base64("erin:Uri-Basic-Pw-53")]);
             p.Args.AddRange(["--tracking-uri", $"http://erin:Uri-Basic-Pw-53@127.0.0.1:{server.Port}"]);
         }, r => Assert.Contains(r.Report.GetProperty("problems").EnumerateArray(), x => x.GetString()!.Contains("http://erin:***@127.0.0.1:", StringComparison.Ordinal) && x.GetString()!.Contains("BAD_REQUEST Basic ***", StringComparison.Ordinal))),
+        ["REST server echoes basic auth from a user in --tracking-uri and MLFLOW_TRACKING_PASSWORD"] = new("tracked-sqlite", p =>
+        {
+            var server = EchoServer(p, "/api/2.0/mlflow/registered-models/search");
+            p.Variables["MLFLOW_TRACKING_PASSWORD"] = "Mixed-Basic-Pw-56";
+            p.Secrets.AddRange(["Mixed-Basic-Pw-56", Base64("frank:Mixed-Basic-Pw-56")]);
+            p.Args.AddRange(["--tracking-uri", $"http://frank@127.0.0.1:{server.Port}"]);
+        }, r => Assert.Contains(r.Report.GetProperty("problems").EnumerateArray(), x => x.GetString()!.Contains("BAD_REQUEST Basic ***", StringComparison.Ordinal))),
         ["REST server echoes basic auth from the configuration's trackingUri"] = new("tracked-sqlite", p =>
         {
             var server = EchoServer(p, "/api/2.0/mlflow/registered-models/search");

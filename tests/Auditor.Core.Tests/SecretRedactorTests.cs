@@ -19,7 +19,7 @@ public sealed class SecretRedactorTests
             ["AZURE_STORAGE_CONNECTION_STRING"] = "AccountName=a;AccountKey=azure-key-4==;EndpointSuffix=core.windows.net",
         };
 
-        var known = KnownCredentials.From(name => variables.GetValueOrDefault(name), ["--tracking-uri", "postgresql://db/ml?user=u&password=query-pw-5"]);
+        var known = KnownCredentials.From(name => variables.GetValueOrDefault(name), ["--tracking-uri", "postgresql://db/ml?user=u&password=query-pw-5", "http://frank@127.0.0.1:5000"]);
 
         Assert.Contains("env-password-1", known);
         Assert.Contains("dapi-token-2", known);
@@ -29,7 +29,9 @@ public sealed class SecretRedactorTests
         Assert.Contains(Base64("alice:env-password-1"), known);
         Assert.Contains(Base64("bob:p@ss-word-3"), known);
         Assert.Contains(Base64("alice:p@ss-word-3"), known);
+        Assert.Contains(Base64("frank:env-password-1"), known);
         Assert.DoesNotContain("alice", known);
+        Assert.DoesNotContain("frank", known);
     }
 
     [Fact]

@@ -47,14 +47,12 @@ public static class KnownCredentials
         {
             foreach (var (user, password) in UriCredentials.UserInfos(text))
             {
-                if (password is null)
-                {
-                    continue;
-                }
-
                 users.Add(user);
-                passwords.Add(password);
-                secrets.Add(password);
+                if (password is not null)
+                {
+                    passwords.Add(password);
+                    secrets.Add(password);
+                }
             }
 
             secrets.AddRange(UriCredentials.SecretValues(text).SelectMany(v => new[] { v, Unescaped(v) }));

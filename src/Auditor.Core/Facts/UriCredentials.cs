@@ -20,7 +20,7 @@ public static partial class UriCredentials
         return withoutUserInfo.Contains('=') ? SecretValue().Replace(withoutUserInfo, m => m.Groups["key"].Value + "=" + Mark) : withoutUserInfo;
     }
 
-    /// <summary>Every user (with the password after it, if any) and secret value that <see cref="Redact"/> would hide, as written and unescaped.</summary>
+    /// <summary>Every user info in the text, unescaped: the user and the password after it (null when there is none).</summary>
     public static IEnumerable<(string User, string? Password)> UserInfos(string text) =>
         UserInfo().Matches(text).Select(m => m.Groups["user"].Success
             ? (Unescape(m.Groups["user"].Value), (string?)Unescape(m.Groups["secret"].Value))
