@@ -4,22 +4,19 @@ using Auditor.Core.Scoring;
 
 namespace Auditor.Reporting;
 
-/// <summary>
-/// A plain-text summary for the terminal: the level, the ladder, and each finding on one line. Every value is shown
-/// with <see cref="TerminalText.Clean"/>, so none can break its line or hide characters.
-/// </summary>
+/// <summary>A plain-text summary for the terminal: the level, the ladder, and each finding on one line.</summary>
 public static class ConsoleReportWriter
 {
     public static void Write(AuditReport report, TextWriter output)
     {
         var levelName = report.Maturity.Levels.FirstOrDefault(l => l.Level == report.Maturity.Level)?.Name ?? "";
         output.WriteLine($"mlaudit {report.Tool.Version}: {TerminalText.Clean(report.Subject.Path)}");
-        output.WriteLine($"Maturity level {report.Maturity.Level} - {TerminalText.Clean(levelName)}");
+        output.WriteLine($"Maturity level {report.Maturity.Level} - {levelName}");
         output.WriteLine();
         foreach (var level in report.Maturity.Levels.Where(l => l.Level > 0))
         {
             var blocking = level.Blocking.Count == 0 ? "" : $"  blocked by {string.Join(", ", level.Blocking)}";
-            output.WriteLine($"  {Mark(level.Status)} level {level.Level} {TerminalText.Clean(level.Name),-32} {Labels.Of(level.Status),-8}{blocking}");
+            output.WriteLine($"  {Mark(level.Status)} level {level.Level} {level.Name,-32} {Labels.Of(level.Status),-8}{blocking}");
         }
 
         if (report.Categories.Count > 0)

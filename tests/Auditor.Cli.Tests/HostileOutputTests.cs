@@ -125,14 +125,14 @@ public sealed class HostileOutputTests
         // A tracking server that echoes the Authorization header.
         ["REST server echoes a bearer token in error_code"] = new("tracked-sqlite", p =>
         {
-            var server = EchoServer(p, "/api/2.0/mlflow/registered-models/search");
+            var server = EchoServer(p, "artifact");
             p.Variables["MLFLOW_TRACKING_TOKEN"] = "Echo-Bearer-Token-51";
             p.Secrets.Add("Echo-Bearer-Token-51");
             p.Args.AddRange(["--tracking-uri", server.Uri]);
         }, r => Assert.Contains(r.Report.GetProperty("problems").EnumerateArray(), x => x.GetString()!.Contains("BAD_REQUEST Bearer ***", StringComparison.Ordinal))),
         ["REST server echoes basic auth from MLFLOW_TRACKING_USERNAME/PASSWORD"] = new("tracked-sqlite", p =>
         {
-            var server = EchoServer(p, "/api/2.0/mlflow/registered-models/search");
+            var server = EchoServer(p, "artifact");
             p.Variables["MLFLOW_TRACKING_USERNAME"] = "dana";
             p.Variables["MLFLOW_TRACKING_PASSWORD"] = "Echo-Basic-Pw-52";
             p.Secrets.AddRange(["Echo-Basic-Pw-52", Base64("dana:Echo-Basic-Pw-52")]);
@@ -140,30 +140,34 @@ public sealed class HostileOutputTests
         }, r => Assert.Contains(r.Report.GetProperty("problems").EnumerateArray(), x => x.GetString()!.Contains("BAD_REQUEST Basic ***", StringComparison.Ordinal))),
         ["REST server echoes basic auth from the user info of --tracking-uri"] = new("tracked-sqlite", p =>
         {
-            var server = EchoServer(p, "/api/2.0/mlflow/model-versions/search");
+            var server = EchoServer(p, "artifact");
             p.Secrets.AddRange(["Uri-Basic-Pw-53", Base64("erin:Uri-Basic-Pw-53")]);
             p.Args.AddRange(["--tracking-uri", $"http://erin:Uri-Basic-Pw-53@127.0.0.1:{server.Port}"]);
         }, r => Assert.Contains(r.Report.GetProperty("problems").EnumerateArray(), x => x.GetString()!.Contains("http://erin:***@127.0.0.1:", StringComparison.Ordinal) && x.GetString()!.Contains("BAD_REQUEST Basic ***", StringComparison.Ordinal))),
         ["REST server echoes basic auth from a user in --tracking-uri and MLFLOW_TRACKING_PASSWORD"] = new("tracked-sqlite", p =>
         {
-            var server = EchoServer(p, "/api/2.0/mlflow/registered-models/search");
+            var server = EchoServer(p, "artifact");
             p.Variables["MLFLOW_TRACKING_PASSWORD"] = "Mixed-Basic-Pw-56";
             p.Secrets.AddRange(["Mixed-Basic-Pw-56", Base64("frank:Mixed-Basic-Pw-56")]);
             p.Args.AddRange(["--tracking-uri", $"http://frank@127.0.0.1:{server.Port}"]);
         }, r => Assert.Contains(r.Report.GetProperty("problems").EnumerateArray(), x => x.GetString()!.Contains("BAD_REQUEST Basic ***", StringComparison.Ordinal))),
         ["REST server echoes basic auth from the configuration's trackingUri"] = new("tracked-sqlite", p =>
         {
-            var server = EchoServer(p, "/api/2.0/mlflow/registered-models/search");
+            var server = EchoServer(p, "artifact");
             p.Secrets.AddRange(["Cfg-Basic-Pw-54", Base64("carol:Cfg-Basic-Pw-54")]);
             File.WriteAllText(Path.Combine(p.Project, ".mlaudit.yml"), $"apiVersion: mlaudit/v1\nkind: Config\ntrackingUri: http://carol:Cfg-Basic-Pw-54@127.0.0.1:{server.Port}\n");
         }, r => Assert.Contains(r.Report.GetProperty("problems").EnumerateArray(), x => x.GetString()!.Contains("http://carol:***@127.0.0.1:", StringComparison.Ordinal) && x.GetString()!.Contains("BAD_REQUEST Basic ***", StringComparison.Ordinal))),
-        ["REST server echoes the token on every request"] = new("tracked-sqlite", p =>
+        ["REST server echoes the token with a 404 on every artifact request"] = new("tracked-sqlite", p =>
         {
-            var server = EchoServer(p, "*", status: 404);
+            var server = EchoServer(p, "artifact", status: 404);
             p.Variables["MLFLOW_TRACKING_TOKEN"] = "Every-Echo-Token-55";
             p.Secrets.Add("Every-Echo-Token-55");
             p.Args.AddRange(["--tracking-uri", server.Uri]);
-        }, r => Assert.Equal("unknown", Outcome(r, "MLA-0002"))),
+        }, r =>
+        {
+            Assert.Equal("pass", Outcome(r, "MLA-0002"));
+            Assert.All(r.Report.GetProperty("trace").EnumerateArray(), t => Assert.NotEqual("present", t.GetProperty("artifact").GetString()));
+        }),
 
         ["REST server answers with lone surrogates, U+FFFF and bidi overrides in run names and tags"] = new("tracked-sqlite", p =>
         {
@@ -204,9 +208,9 @@ public sealed class HostileOutputTests
             Assert.Contains("out\\u202erdm.exe", r.Run.Error, StringComparison.Ordinal);
             Assert.Contains("train\\\\u202eyp\\.exe\\\\u202c\\.py", r.Text("report.md"), StringComparison.Ordinal);
         }),
-        ["bidi override in a store file name reaches the console's warnings"] = new("tracked-file", p =>
+        ["bidi override in a store file name reaches the terminal's warnings"] = new("tracked-file", p =>
             File.WriteAllText(RunFiles(p, "metrics/rmse").First().Replace("rmse", "rmse\u202Etxt.exe"), "not a metric line\n"),
-            r => Assert.Contains("rmse\\u202etxt.exe", r.Run.Out, StringComparison.Ordinal)),
+            r => Assert.Contains("rmse\\u202etxt.exe", r.Run.Out + r.Run.Error, StringComparison.Ordinal)),
         ["escape sequences in a waiver owner"] = new("tracked-sqlite", p => Waiver(p, "\\e]0;pwned\\a\\e[2Jmallory"), r =>
         {
             Assert.Contains("\\u001b]0;pwned\\u0007", r.Text("report.junit.xml"), StringComparison.Ordinal);
@@ -340,13 +344,16 @@ public sealed class HostileOutputTests
         return server;
     }
 
-    /// <summary>A test server that answers requests to <paramref name="path"/> ("*": every request) with the Authorization header it got in error_code and message.</summary>
-    private static MlflowRestServer EchoServer(Plant plant, string path, int status = 400)
+    /// <summary>
+    /// A test server that answers every request whose path holds <paramref name="pathPart"/> with the Authorization
+    /// header it got, in error_code and message. The artifact endpoints fail one model's files, not the whole store.
+    /// </summary>
+    private static MlflowRestServer EchoServer(Plant plant, string pathPart, int status = 400)
     {
         var server = Server(plant);
         server.Intercept = (context, _) =>
         {
-            if (path != "*" && context.Request.Url!.AbsolutePath != path)
+            if (!context.Request.Url!.AbsolutePath.Contains(pathPart, StringComparison.Ordinal))
             {
                 return false;
             }
