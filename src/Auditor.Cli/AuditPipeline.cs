@@ -13,13 +13,14 @@ using Auditor.Rules;
 
 namespace Auditor.Cli;
 
-/// <summary>
-/// The whole pipeline, wired: evidence, then findings, then the scorecard, then the report model, redacted
-/// (<see cref="ReportRedaction"/>) before any command sees it.
-/// </summary>
+/// <summary>The whole pipeline, wired: evidence, then findings, then the scorecard, then the report model.</summary>
 public static class AuditPipeline
 {
-    public static AuditReport Run(AuditSettings settings, CliEnvironment environment)
+    /// <summary>The report, redacted (<see cref="ReportRedaction"/>) before any command sees it.</summary>
+    public static AuditReport Run(AuditSettings settings, CliEnvironment environment) =>
+        ReportRedaction.Apply(Assemble(settings, environment), environment.RedactorFor(settings.TrackingUri, settings.Config.TrackingUri));
+
+    private static AuditReport Assemble(AuditSettings settings, CliEnvironment environment)
     {
         var catalog = RuleCatalogLoader.Load(settings.RulesDirectory);
         var (rules, configProblems) = RuleSelection.Apply(catalog.Rules, settings.Config);
@@ -30,12 +31,12 @@ public static class AuditPipeline
         var scorecard = Scorer.Score(catalog.Policy, assessed.Findings);
         var report = AuditReportBuilder.Build(evidence, assessed.Findings, scorecard, ToolVersion.Info, evidence.CollectedAt);
         var extra = configProblems.Concat(assessed.Problems).ToList();
-        return ReportRedaction.Apply(report with
+        return report with
         {
             Trace = TraceBuilder.Build(evidence),
             Problems = [.. extra, .. report.Problems],
             ProblemsTotal = report.ProblemsTotal + extra.Count,
-        }, environment.RedactorFor(settings.TrackingUri, settings.Config.TrackingUri));
+        };
     }
 
     /// <summary>
