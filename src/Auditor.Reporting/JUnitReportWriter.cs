@@ -70,4 +70,7 @@ public static class JUnitReportWriter
 
         return element;
     }
+
+    /// <summary>One value made XML-safe now (<see cref="XmlText.Serialize"/> cleans the whole document again when it is written).</summary>
+    private static string Clean(string text) => XmlText.Clean(text);
 }
