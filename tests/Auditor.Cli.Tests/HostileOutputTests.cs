@@ -240,12 +240,12 @@ public sealed class HostileOutputTests
             }),
 
         // Dates in every format: ISO, whatever the culture.
-        ["waiver that expires on 9999-12-31"] = new("tracked-sqlite", p => Waiver(p, "alice"), r =>
+        ["waiver dates are ISO in every format, not the culture's 06/30/2027"] = new("tracked-sqlite", p => Waiver(p, "alice"), r =>
         {
-            Assert.Contains("until 9999-12-31", r.Text("report.html"), StringComparison.Ordinal);
-            Assert.DoesNotContain("12/31/9999", r.Text("report.html"), StringComparison.Ordinal);
-            Assert.Contains("until 9999-12-31", r.Text("report.md"), StringComparison.Ordinal);
-            Assert.Contains("until 9999-12-31", r.Text("report.junit.xml"), StringComparison.Ordinal);
+            Assert.Contains("until 2027-06-30", r.Text("report.html"), StringComparison.Ordinal);
+            Assert.DoesNotContain("06/30/2027", r.Text("report.html"), StringComparison.Ordinal);
+            Assert.Contains("until 2027-06-30", r.Text("report.md"), StringComparison.Ordinal);
+            Assert.Contains("until 2027-06-30", r.Text("report.junit.xml"), StringComparison.Ordinal);
         }),
     };
 
@@ -365,7 +365,7 @@ public sealed class HostileOutputTests
         return server;
     }
 
-    /// <summary>A waiver on MLA-0031 (failing in tracked-sqlite) with the owner given as a YAML double-quoted text.</summary>
+    /// <summary>A waiver on MLA-0031 (failing in tracked-sqlite) with the owner given as a YAML double-quoted text, valid for seven months from <see cref="CliRun.Now"/>.</summary>
     private static void Waiver(Plant plant, string yamlOwner) =>
         File.WriteAllText(Path.Combine(plant.Project, ".mlaudit.yml"), $"""
             apiVersion: mlaudit/v1
@@ -375,7 +375,7 @@ public sealed class HostileOutputTests
                 reason: accepted-risk
                 owner: "{yamlOwner}"
                 justification: We accept the risk until the lock file lands.
-                expires: 9999-12-31
+                expires: 2027-06-30
 
             """);
 
