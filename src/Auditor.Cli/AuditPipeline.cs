@@ -8,6 +8,7 @@ using Auditor.Core.Trace;
 using Auditor.Evidence.Git;
 using Auditor.Evidence.MLflow;
 using Auditor.Evidence.Project;
+using Auditor.Reporting;
 using Auditor.Rules;
 
 namespace Auditor.Cli;
@@ -15,7 +16,11 @@ namespace Auditor.Cli;
 /// <summary>The whole pipeline, wired: evidence, then findings, then the scorecard, then the report model.</summary>
 public static class AuditPipeline
 {
-    public static AuditReport Run(AuditSettings settings, CliEnvironment environment)
+    /// <summary>The report, redacted (<see cref="ReportRedaction"/>) before any command sees it.</summary>
+    public static AuditReport Run(AuditSettings settings, CliEnvironment environment) =>
+        ReportRedaction.Apply(Assemble(settings, environment), environment.RedactorFor(settings.TrackingUri, settings.Config.TrackingUri));
+
+    private static AuditReport Assemble(AuditSettings settings, CliEnvironment environment)
     {
         var catalog = RuleCatalogLoader.Load(settings.RulesDirectory);
         var today = DateOnly.FromDateTime(environment.Clock().UtcDateTime);

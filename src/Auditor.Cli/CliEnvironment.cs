@@ -1,3 +1,4 @@
+using Auditor.Core.Facts;
 using Spectre.Console;
 
 namespace Auditor.Cli;
@@ -23,6 +24,15 @@ public sealed record CliEnvironment
 
     /// <summary>The interactive console: the one given, or one over <see cref="Out"/>.</summary>
     public IAnsiConsole Prompts => Console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
+
+    /// <summary>
+    /// Every credential this process knows, for the one redaction step all output passes through. Set once by
+    /// <see cref="MlauditCli.Run"/> from the environment and the arguments.
+    /// </summary>
+    public SecretRedactor Redactor { get; init; } = SecretRedactor.None;
+
+    /// <summary>The <see cref="Redactor"/>, knowing also the credentials in these URIs (a configuration file's tracking URI).</summary>
+    public SecretRedactor RedactorFor(params string?[] uris) => Redactor.With(KnownCredentials.From(Variables, uris));
 
     /// <summary>Whether to print progress on <see cref="Error"/>: only when it is a terminal, never in CI logs.</summary>
     public bool ShowProgress { get; init; }

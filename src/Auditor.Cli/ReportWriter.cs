@@ -9,8 +9,10 @@ internal static class ReportWriter
     /// <summary>Files a SARIF result without a file of its own points at, first present wins (project folder).</summary>
     private static readonly string[] AnchorCandidates = ["README.md", "README.rst", "README.txt", "README", "MLproject", "pyproject.toml", "requirements.txt"];
 
+    /// <summary>Every format is written from the report redacted once more, so nothing added after the pipeline escapes redaction.</summary>
     public static void WriteAll(AuditReport report, AuditSettings settings, CliEnvironment environment)
     {
+        report = ReportRedaction.Apply(report, environment.RedactorFor(settings.TrackingUri, settings.Config.TrackingUri));
         foreach (var format in settings.Formats)
         {
             switch (format)

@@ -54,6 +54,7 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         globals.Import("level_wording", new Func<Auditor.Core.Scoring.LevelResult, string>(l => LevelWording.Of(l, report.Maturity.Level)));
 
         var context = new HtmlTemplateContext();
+        context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
         context.PushGlobal(globals);
         return template.Render(context);
     }

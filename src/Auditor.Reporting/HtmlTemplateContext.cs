@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using Scriban;
 using Scriban.Parsing;
 
@@ -6,7 +6,9 @@ namespace Auditor.Reporting;
 
 /// <summary>
 /// A template context that HTML-escapes every value a template writes, so values from the audited project
-/// (run names, tags, commit messages) can never become markup. Only <see cref="TrustedHtml"/> passes through.
+/// (run names, tags, commit messages) can never become markup, and hidden characters are shown (see <see cref="HtmlText"/>).
+/// Only <see cref="TrustedHtml"/> passes through. Dates are written in the ISO form and numbers in the invariant
+/// culture, whatever the machine's culture.
 /// </summary>
 internal sealed class HtmlTemplateContext : TemplateContext
 {
@@ -21,6 +23,10 @@ internal sealed class HtmlTemplateContext : TemplateContext
         {
             null => "",
             TrustedHtml trusted => trusted.Html,
-            _ => WebUtility.HtmlEncode(ObjectToString(value) ?? ""),
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            IFormattable number and not Enum => HtmlText.Encode(number.ToString(null, CultureInfo.InvariantCulture)),
+            _ => HtmlText.Encode(ObjectToString(value) ?? ""),
         };
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using Auditor.Core.Reporting;
 using Auditor.Core.Rules;
@@ -11,6 +9,8 @@ namespace Auditor.Reporting;
 /// <summary>
 /// JUnit XML for CI test tabs: one test suite per maturity level, with a "level N reached" case and one case per rule; failing rules are failures
 /// (errors for rules that could not be evaluated) with message and remediation; not-applicable and unknown are skipped.
+/// Every attribute and text is passed through <see cref="XmlText.Clean"/> before the document is written, so no
+/// value can hold a character XML 1.0 forbids.
 /// </summary>
 public static class JUnitReportWriter
 {
@@ -21,13 +21,7 @@ public static class JUnitReportWriter
             new XAttribute("name", $"mlaudit {report.Subject.Path}"),
             Counts(suites.SelectMany(s => s.Elements("testcase")).ToList()),
             suites);
-        var builder = new StringBuilder();
-        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, OmitXmlDeclaration = true }))
-        {
-            new XDocument(root).Save(writer);
-        }
-
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + builder.ToString().ReplaceLineEndings("\n") + "\n";
+        return XmlText.Serialize(new XDocument(root));
     }
 
     /// <summary>
@@ -109,27 +103,26 @@ public static class JUnitReportWriter
         {
             var waiver = finding.Waiver!;
             element.Add(new XElement("skipped", new XAttribute("message",
-                Clean($"waived ({Labels.Of(waiver.Reason)}, owner {waiver.Owner}, until {waiver.Expires:yyyy-MM-dd}): {finding.Message}"))));
+                string.Create(CultureInfo.InvariantCulture, $"waived ({Labels.Of(waiver.Reason)}, owner {waiver.Owner}, until {waiver.Expires:yyyy-MM-dd}): {finding.Message}"))));
             return element;
         }
 
         switch (finding.Outcome)
         {
             case Outcome.Fail:
-                element.Add(new XElement("failure", new XAttribute("message", Clean(finding.Message)), new XAttribute("type", Labels.Of(finding.Severity)), Clean(body)));
+                element.Add(new XElement("failure", new XAttribute("message", finding.Message), new XAttribute("type", Labels.Of(finding.Severity)), body));
                 break;
             case Outcome.Error:
-                element.Add(new XElement("error", new XAttribute("message", Clean(finding.Message)), new XAttribute("type", "error"), Clean(body)));
+                element.Add(new XElement("error", new XAttribute("message", finding.Message), new XAttribute("type", "error"), body));
                 break;
             case Outcome.NotApplicable or Outcome.Unknown:
-                element.Add(new XElement("skipped", new XAttribute("message", $"{Labels.Of(finding.Outcome)}: {Clean(finding.Message)}")));
+                element.Add(new XElement("skipped", new XAttribute("message", $"{Labels.Of(finding.Outcome)}: {finding.Message}")));
                 break;
         }
 
         return element;
     }
 
-    /// <summary>XML 1.0 cannot hold most control characters even escaped; show them instead.</summary>
-    private static string Clean(string text) =>
-        text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')) ? TerminalText.Clean(text.Replace("\r\n", "\n")).Replace("\\n", "\n") : text;
+    /// <summary>One value made XML-safe now (<see cref="XmlText.Serialize"/> cleans the whole document again when it is written).</summary>
+    private static string Clean(string text) => XmlText.Clean(text);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -20,7 +19,7 @@ public static partial class SafeMarkdown
         var html = new StringBuilder();
         foreach (var paragraph in Paragraphs().Split(markdown.ReplaceLineEndings("\n").Trim()))
         {
-            var encoded = WebUtility.HtmlEncode(paragraph.Trim());
+            var encoded = HtmlText.Encode(paragraph.Trim());
             encoded = CodeSpan().Replace(encoded, "<code>$1</code>");
             encoded = Bold().Replace(encoded, "<strong>$1</strong>");
             html.Append("<p>").Append(encoded.Replace("\n", "<br>")).Append("</p>");

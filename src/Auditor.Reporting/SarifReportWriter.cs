@@ -8,6 +8,7 @@ namespace Auditor.Reporting;
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning: one run, every rule in <c>tool.driver.rules</c> (passing ones too, so fixed
 /// alerts close), results only for failing findings, each located at a real file relative to <c>%SRCROOT%</c>.
+/// Hidden characters in its strings (bidi overrides, zero-width) are written as escapes (<see cref="JsonText"/>).
 /// </summary>
 public static class SarifReportWriter
 {
@@ -42,7 +43,7 @@ public static class SarifReportWriter
         }
 
         var log = new JsonObject { ["$schema"] = SchemaUri, ["version"] = "2.1.0", ["runs"] = new JsonArray(run) };
-        return log.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return JsonText.EscapeHidden(log.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     /// <summary>The policy section as run properties: where it came from, and each weakening allowed or refused.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Auditor.Core.Reporting;
 using Auditor.Core.Scoring;
@@ -97,7 +96,7 @@ public static class SvgCharts
         return new TrustedHtml(svg.Append("</svg>").ToString());
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

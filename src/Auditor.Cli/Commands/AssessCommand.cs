@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Auditor.Core.Assessment;
 using Auditor.Core.Rules;
+using Auditor.Reporting;
 using Auditor.Rules;
 using Spectre.Console;
 
@@ -60,13 +61,13 @@ internal sealed class AssessCommand
             console.MarkupLineInterpolated($"[bold]{rule.Id}[/] (level {rule.Level}, {rule.Category}): {rule.Title}");
             if (finding is not null && finding.Basis == Basis.Automated && finding.Outcome != Outcome.Unknown)
             {
-                console.MarkupLineInterpolated($"  evidence: {finding.Outcome} - {finding.Message}");
+                console.MarkupLineInterpolated($"  evidence: {finding.Outcome} - {TerminalText.Clean(finding.Message)}");
             }
 
             if (current.TryGetValue(rule.Id, out var previous))
             {
                 var state = previous.IsExpiredOn(today) ? "expired" : "valid";
-                console.MarkupLineInterpolated($"  current answer: {(previous.Answer == AttestationAnswer.Yes ? "yes" : "no")} by {previous.Owner} on {previous.Date:yyyy-MM-dd}, {state} until {previous.Expires:yyyy-MM-dd}");
+                console.MarkupLineInterpolated($"  current answer: {(previous.Answer == AttestationAnswer.Yes ? "yes" : "no")} by {TerminalText.Clean(previous.Owner)} on {previous.Date:yyyy-MM-dd}, {state} until {previous.Expires:yyyy-MM-dd}");
             }
 
             var answer = console.Prompt(new TextPrompt<string>($"  {Markup.Escape(rule.Attestation!.Question)}")
