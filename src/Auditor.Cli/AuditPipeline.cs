@@ -54,10 +54,10 @@ public static class AuditPipeline
     public static EvidenceBundle Collect(AuditSettings settings, CliEnvironment environment)
     {
         var located = TrackingSelection.Locate(settings, environment);
-        TrackingSelection.CheckRegistry(located, environment);
         var variables = CredentialScope.For(settings, environment).Filter(environment.Variables);
         var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots, ProjectPath = settings.ProjectPath, Deadline = settings.Timeout });
         TrackingSelection.RequireReadable(located, tracking, settings);
+        tracking = TrackingSelection.ApplyRegistry(tracking, located, settings, environment);
         var repository = GitRepositoryCollector.Collect(settings.ProjectPath);
         var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         var traced = tracking.Value is { } store ? TraceBuilder.CommitsToInspect(store, repository.Value?.ProjectPath ?? "") : new Dictionary<string, IReadOnlyList<string>>();

@@ -39,25 +39,53 @@ internal static class TrackingSelection
     }
 
     /// <summary>
-    /// MLflow reads registered models from <c>MLFLOW_REGISTRY_URI</c> when it is set. mlaudit reads them from the tracking
-    /// store, so a registry URI naming another store is refused rather than answered from the wrong one.
+    /// MLflow reads registered models from <c>MLFLOW_REGISTRY_URI</c> when it is set, and everything else from the tracking
+    /// store; so does the audit: the registry store's registered models and versions replace the tracking store's. The
+    /// variable is the operator's (never a project file), so the reader gets the environment's credentials. A registry
+    /// that cannot be opened at all stops the audit like a named tracking store; one that reads partly adds its problems.
     /// </summary>
-    public static void CheckRegistry(LocatedStore located, CliEnvironment environment)
+    public static Collected<TrackingStore> ApplyRegistry(Collected<TrackingStore> tracking, LocatedStore located, AuditSettings settings, CliEnvironment environment)
     {
-        if (environment.Variables(RegistryVariable) is not { } registry || string.IsNullOrWhiteSpace(registry))
+        if (environment.Variables(RegistryVariable) is not { } uri || string.IsNullOrWhiteSpace(uri))
         {
-            return;
+            return tracking;
         }
 
-        var named = TrackingUriResolver.Parse(registry.Trim(), environment.CurrentDirectory);
-        if (located.Location is { } tracking && tracking.Kind == named.Kind && string.Equals(tracking.Target.TrimEnd('/'), named.Target.TrimEnd('/'), StringComparison.Ordinal))
+        var registry = TrackingUriResolver.Parse(uri.Trim(), environment.CurrentDirectory);
+        if (located.Location is { } same && same.Kind == registry.Kind && string.Equals(same.Target.TrimEnd('/'), registry.Target.TrimEnd('/'), StringComparison.Ordinal))
         {
-            return;
+            return tracking;
         }
 
-        var store = located.Location is { } location ? $"the tracking store {location.RedactedUri}" : "a tracking store (there is none)";
-        throw new AuditInputException(
-            $"{RegistryVariable} {named.RedactedUri} is not {store}: mlaudit reads registered models from the tracking store only (unset {RegistryVariable}, or audit that store with --tracking-uri)");
+        var read = TrackingStoreReader.Collect(registry, new TrackingReadOptions
+        {
+            Variables = environment.Variables,
+            HttpHandler = environment.HttpHandler,
+            ArtifactRoots = settings.ArtifactRoots,
+            ProjectPath = settings.ProjectPath,
+            Deadline = settings.Timeout,
+        });
+        if (read.State == CollectionState.Failed && !read.Opened)
+        {
+            throw new AuditInputException($"model registry {registry.RedactedUri} ({RegistryVariable}): {read.Reason?.ReplaceLineEndings(" ")}");
+        }
+
+        if (tracking.Value is not { } store)
+        {
+            return tracking;
+        }
+
+        var problems = read.Value?.Problems ?? [new StoreProblem(registry.RedactedUri, $"the model registry ({RegistryVariable}) could not be read: {read.Reason}")];
+        var merged = store with
+        {
+            RegisteredModels = read.Value?.RegisteredModels ?? [],
+            Problems = [.. store.Problems, .. problems],
+        };
+        // A registry read only in part (or opened, then unreadable) leaves the registry facts unproven: the store is
+        // then partly read, so its rules say unknown rather than judge a registry that is not all there.
+        return read.State is CollectionState.Partial or CollectionState.Failed
+            ? Collected<TrackingStore>.Partial(merged, $"the model registry {registry.RedactedUri} ({RegistryVariable}) was read only in part: {read.Reason}")
+            : tracking with { Value = merged };
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace Auditor.Cli.Tests;
 
 /// <summary>
 /// <c>databricks</c> and <c>databricks://PROFILE</c> reach the workspace's MLflow REST API with its token, as MLflow
-/// does (before, <c>databricks</c> was read as a folder of that name); <c>MLFLOW_REGISTRY_URI</c> naming another store
-/// than the tracking store is one clear line, not registered models silently read from the wrong store.
+/// does (before, <c>databricks</c> was read as a folder of that name); <c>MLFLOW_REGISTRY_URI</c> is where registered
+/// models are read from, as in MLflow (before, it was ignored and the tracking store's registry was judged).
 /// </summary>
 public sealed class TrackingUriSchemeTests
 {
@@ -57,14 +57,31 @@ public sealed class TrackingUriSchemeTests
     }
 
     [Fact]
-    public void A_registry_uri_equal_to_the_tracking_uri_is_read_and_another_one_is_exit_2_with_one_line()
+    public void Registered_models_are_read_from_MLFLOW_REGISTRY_URI_and_runs_from_the_tracking_store()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        var tracking = Path.Combine(fixture.Path, "mlflow.db");
+        File.Copy(tracking, Path.Combine(fixture.Path, "registry.db"));
+        HostileInputTests.Sql(tracking, "DELETE FROM model_version_tags; DELETE FROM registered_model_aliases; DELETE FROM registered_model_tags; DELETE FROM model_versions; DELETE FROM registered_models;");
+
+        var (_, alone) = CliRun.AuditToJson(fixture.Path);
+        var (_, split) = CliRun.AuditToJson(fixture.Path, new Dictionary<string, string> { ["MLFLOW_REGISTRY_URI"] = "sqlite:///registry.db" });
+        var (_, same) = CliRun.AuditToJson(fixture.Path, new Dictionary<string, string> { ["MLFLOW_REGISTRY_URI"] = "sqlite:///mlflow.db" });
+
+        Assert.Equal(0, alone.GetProperty("inventory").GetProperty("modelVersions").GetInt32());
+        Assert.Equal(0, same.GetProperty("inventory").GetProperty("modelVersions").GetInt32());
+        Assert.Equal((15, 4), (split.GetProperty("inventory").GetProperty("runs").GetProperty("total").GetInt32(), split.GetProperty("inventory").GetProperty("modelVersions").GetInt32()));
+        Assert.Equal(4, split.GetProperty("trace").GetArrayLength());
+        Assert.All(split.GetProperty("trace").EnumerateArray(), t => Assert.Equal("active", t.GetProperty("runState").GetString()));
+    }
+
+    [Fact]
+    public void A_registry_uri_that_cannot_be_opened_is_exit_2_with_one_line()
     {
         using var fixture = Fixture.Unpack("tracked-sqlite");
 
-        var (_, same) = CliRun.AuditToJson(fixture.Path, new Dictionary<string, string> { ["MLFLOW_REGISTRY_URI"] = "sqlite:///mlflow.db" });
-        Assert.Equal(4, same.GetProperty("inventory").GetProperty("modelVersions").GetInt32());
-
         var other = NamedStoreErrorTests.AuditJson(fixture.Path, new Dictionary<string, string> { ["MLFLOW_REGISTRY_URI"] = "sqlite:///registry.db" });
-        NamedStoreErrorTests.AssertOneLineError(other, "MLFLOW_REGISTRY_URI sqlite:///registry.db", "sqlite:///mlflow.db");
+
+        NamedStoreErrorTests.AssertOneLineError(other, "model registry sqlite:///registry.db (MLFLOW_REGISTRY_URI)", "does not exist");
     }
 }
