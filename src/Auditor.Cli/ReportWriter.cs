@@ -6,9 +6,6 @@ namespace Auditor.Cli;
 /// <summary>Writes every requested format: console to standard output, files to the output folder.</summary>
 internal static class ReportWriter
 {
-    /// <summary>Files a SARIF result without a file of its own points at, first present wins (project folder).</summary>
-    private static readonly string[] AnchorCandidates = ["README.md", "README.rst", "README.txt", "README", "MLproject", "pyproject.toml", "requirements.txt"];
-
     /// <summary>Every format is written from the report redacted once more, so nothing added after the pipeline escapes redaction.</summary>
     public static void WriteAll(AuditReport report, AuditSettings settings, CliEnvironment environment)
     {
@@ -44,10 +41,7 @@ internal static class ReportWriter
         var github = environment.Variables("GITHUB_SERVER_URL") is { Length: > 0 } server && environment.Variables("GITHUB_REPOSITORY") is { Length: > 0 } repository
             ? $"{server.TrimEnd('/')}/{repository}"
             : null;
-        var anchor = AnchorCandidates.FirstOrDefault(name => File.Exists(Path.Combine(settings.ProjectPath, name)))
-            ?? Directory.EnumerateFiles(settings.ProjectPath).Select(Path.GetFileName).Where(n => n is not null && !n.StartsWith('.')).Order(StringComparer.Ordinal).FirstOrDefault()
-            ?? "README.md";
-        return new SarifOptions { RepositoryUri = github ?? environment.Variables("CI_PROJECT_URL"), AnchorFile = anchor };
+        return SarifAnchors.For(settings.ProjectPath, github ?? environment.Variables("CI_PROJECT_URL"));
     }
 
     private static void WriteFile(AuditSettings settings, string name, string content, CliEnvironment environment)
