@@ -24,6 +24,9 @@ public sealed record AuditSettings
 
     public required string OutputDirectory { get; init; }
 
+    /// <summary><c>-o/--output</c>: the file the one requested format goes to, <c>-</c> for standard output, or null (see <see cref="Cli.OutputFile"/>).</summary>
+    public string? OutputFile { get; init; }
+
     public string? RulesDirectory { get; init; }
 
     public string? TemplatesDirectory { get; init; }

@@ -37,6 +37,18 @@ public sealed record CliEnvironment
     /// <summary>Whether to print progress on <see cref="Error"/>: only when it is a terminal, never in CI logs.</summary>
     public bool ShowProgress { get; init; }
 
+    /// <summary><c>--verbose</c>: every phase with its timing on <see cref="Error"/>, and the stack trace of an internal error.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>Prints a phase on <see cref="Error"/> when progress is shown (a terminal) or <see cref="Verbose"/>.</summary>
+    public void Progress(string message)
+    {
+        if (ShowProgress || Verbose)
+        {
+            Error.WriteLine($"mlaudit: {message}");
+        }
+    }
+
     public static CliEnvironment FromProcess() => new()
     {
         Out = System.Console.Out,

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Auditor.Cli.Commands;
 using Auditor.Core;
 using Auditor.Core.Facts;
@@ -40,21 +42,35 @@ public static class MlauditCli
             new TraceCommand().Build(environment),
         };
 
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new PrintVersionAction(environment.Out);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            var command = parse.CommandResult.Command;
+            foreach (var error in parse.Errors.Where(e => !parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))))
             {
                 environment.Error.WriteLine($"mlaudit: {error.Message}");
             }
 
-            environment.Error.WriteLine("Run 'mlaudit --help' for usage.");
+            foreach (var token in parse.UnmatchedTokens)
+            {
+                environment.Error.WriteLine($"mlaudit: {CliParsing.Unknown(token, command)}");
+            }
+
+            environment.Error.WriteLine($"Run '{string.Join(' ', CommandPath(parse.CommandResult))} --help' for usage.");
             return ExitCodes.InputError;
         }
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false });
+            var code = parse.Invoke(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false });
+            if (parse.Action is HelpAction)
+            {
+                HelpExtras.Write(parse.CommandResult.Command, environment.Out);
+            }
+
+            return code;
         }
         catch (Exception e) when (e is AuditInputException or RuleFileException)
         {
@@ -64,8 +80,12 @@ public static class MlauditCli
         catch (Exception e)
         {
             environment.Error.WriteLine($"mlaudit: internal error: {e.GetType().Name}: {e.Message}");
-            environment.Error.WriteLine(e.StackTrace);
+            var verbose = parse.CommandResult.Command.Options.Any(o => o.Name == VerbosityOptions.VerboseName) && parse.GetValue<bool>(VerbosityOptions.VerboseName);
+            environment.Error.WriteLine(verbose ? e.ToString() : "Run again with --verbose for the stack trace, and please report it.");
             return ExitCodes.InternalError;
         }
     }
+
+    private static IEnumerable<string> CommandPath(SymbolResult? result) => result is null ? []
+        : result is CommandResult command ? CommandPath(result.Parent).Append(command.Command.Name) : CommandPath(result.Parent);
 }

@@ -1,60 +1,101 @@
+using Auditor.Core;
 using Auditor.Core.Reporting;
 using Auditor.Reporting;
 
 namespace Auditor.Cli;
 
-/// <summary>Writes every requested format: console to standard output, files to the output folder.</summary>
+/// <summary>
+/// Writes every requested format: the console summary to <see cref="CliEnvironment.Out"/>, files to the output folder,
+/// and the one format <c>-o</c> names to its file or, with <c>-o -</c>, to <paramref name="standardOutput"/>.
+/// A report that cannot be written is an input error naming the path (exit 2).
+/// </summary>
 internal static class ReportWriter
 {
-    /// <summary>Files a SARIF result without a file of its own points at, first present wins (project folder).</summary>
-    private static readonly string[] AnchorCandidates = ["README.md", "README.rst", "README.txt", "README", "MLproject", "pyproject.toml", "requirements.txt"];
-
     /// <summary>Every format is written from the report redacted once more, so nothing added after the pipeline escapes redaction.</summary>
-    public static void WriteAll(AuditReport report, AuditSettings settings, CliEnvironment environment)
+    public static void WriteAll(AuditReport report, AuditSettings settings, CliEnvironment environment, TextWriter standardOutput)
     {
         report = ReportRedaction.Apply(report, environment.RedactorFor(settings.TrackingUri, settings.Config.TrackingUri));
+        ReportFormat? single = settings.OutputFile is null ? null : OutputFile.FormatOf(settings.Formats);
         foreach (var format in settings.Formats)
         {
-            switch (format)
+            if (format == single)
             {
-                case ReportFormat.Console:
-                    ConsoleReportWriter.Write(report, environment.Out);
-                    break;
-                case ReportFormat.Json:
-                    WriteFile(settings, "report.json", JsonReportWriter.Serialize(report), environment);
-                    break;
-                case ReportFormat.Html:
-                    WriteFile(settings, "report.html", new HtmlReportWriter(settings.TemplatesDirectory).Render(report), environment);
-                    break;
-                case ReportFormat.Sarif:
-                    WriteFile(settings, "report.sarif", SarifReportWriter.Serialize(report, SarifOptions(settings, environment)), environment);
-                    break;
-                case ReportFormat.Junit:
-                    WriteFile(settings, "report.junit.xml", JUnitReportWriter.Serialize(report), environment);
-                    break;
-                case ReportFormat.Markdown:
-                    WriteFile(settings, "report.md", MarkdownReportWriter.Serialize(report), environment);
-                    break;
+                WriteSingle(settings.OutputFile!, Render(format, report, settings, environment), standardOutput, environment);
+            }
+            else if (format == ReportFormat.Console)
+            {
+                ConsoleReportWriter.Write(report, environment.Out);
+            }
+            else
+            {
+                WriteFile(Path.Combine(settings.OutputDirectory, FileName(format)), "--output-dir", Render(format, report, settings, environment), environment);
             }
         }
     }
+
+    private static string Render(ReportFormat format, AuditReport report, AuditSettings settings, CliEnvironment environment)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json: return JsonReportWriter.Serialize(report);
+            case ReportFormat.Html: return new HtmlReportWriter(settings.TemplatesDirectory).Render(report);
+            case ReportFormat.Sarif: return SarifReportWriter.Serialize(report, SarifOptions(settings, environment));
+            case ReportFormat.Junit: return JUnitReportWriter.Serialize(report);
+            case ReportFormat.Markdown: return MarkdownReportWriter.Serialize(report);
+            default:
+                var console = new StringWriter();
+                ConsoleReportWriter.Write(report, console);
+                return console.ToString();
+        }
+    }
+
+    private static string FileName(ReportFormat format) => format switch
+    {
+        ReportFormat.Json => "report.json",
+        ReportFormat.Html => "report.html",
+        ReportFormat.Sarif => "report.sarif",
+        ReportFormat.Junit => "report.junit.xml",
+        ReportFormat.Markdown => "report.md",
+        _ => "report.txt",
+    };
 
     private static SarifOptions SarifOptions(AuditSettings settings, CliEnvironment environment)
     {
         var github = environment.Variables("GITHUB_SERVER_URL") is { Length: > 0 } server && environment.Variables("GITHUB_REPOSITORY") is { Length: > 0 } repository
             ? $"{server.TrimEnd('/')}/{repository}"
             : null;
-        var anchor = AnchorCandidates.FirstOrDefault(name => File.Exists(Path.Combine(settings.ProjectPath, name)))
-            ?? Directory.EnumerateFiles(settings.ProjectPath).Select(Path.GetFileName).Where(n => n is not null && !n.StartsWith('.')).Order(StringComparer.Ordinal).FirstOrDefault()
-            ?? "README.md";
-        return new SarifOptions { RepositoryUri = github ?? environment.Variables("CI_PROJECT_URL"), AnchorFile = anchor };
+        return SarifAnchors.For(settings.ProjectPath, github ?? environment.Variables("CI_PROJECT_URL"));
     }
 
-    private static void WriteFile(AuditSettings settings, string name, string content, CliEnvironment environment)
+    private static void WriteSingle(string target, string content, TextWriter standardOutput, CliEnvironment environment)
     {
-        Directory.CreateDirectory(settings.OutputDirectory);
-        var path = Path.Combine(settings.OutputDirectory, name);
-        File.WriteAllText(path, content);
+        if (target != OutputFile.StandardOutput)
+        {
+            WriteFile(target, "-o/--output", content, environment);
+            return;
+        }
+
+        standardOutput.Write(content);
+        if (!content.EndsWith('\n'))
+        {
+            standardOutput.WriteLine();
+        }
+
+        standardOutput.Flush();
+    }
+
+    private static void WriteFile(string path, string option, string content, CliEnvironment environment)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AuditInputException($"{option} {path}: cannot write the report: {e.Message}");
+        }
+
         environment.Error.WriteLine($"wrote {path}");
     }
 }

@@ -7,7 +7,8 @@ namespace Auditor.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning: one run, every rule in <c>tool.driver.rules</c> (passing ones too, so fixed
-/// alerts close), results only for failing findings, each located at a real file relative to <c>%SRCROOT%</c>.
+/// alerts close), results for failing findings and, suppressed, for waived ones; each located at a real file relative to
+/// <c>%SRCROOT%</c> and fingerprinted by rule and evidence file (<see cref="SarifFingerprint"/>). No local path is written.
 /// Hidden characters in its strings (bidi overrides, zero-width) are written as escapes (<see cref="JsonText"/>).
 /// </summary>
 public static class SarifReportWriter
@@ -19,20 +20,24 @@ public static class SarifReportWriter
     {
         options ??= new SarifOptions();
         var project = ProjectFolder(report);
-        var rules = new JsonArray(report.Findings.Select(Rule).ToArray<JsonNode?>());
-        var results = new JsonArray(report.Findings.Select((f, i) => (f, i)).Where(x => x.f.IsFailing())
-            .Select(x => Result(x.f, x.i, project, options)).ToArray<JsonNode?>());
+        var rules = new JsonArray(report.Findings.Select(f => (JsonNode?)SarifRuleDescriptor.Of(f, options)).ToArray());
+        var results = new JsonArray(report.Findings.Select((f, i) => (f, i)).Where(x => x.f.IsFailing() || x.f.IsWaived)
+            .Select(x => (JsonNode?)Result(x.f, x.i, project, options)).ToArray());
+        var driver = new JsonObject
+        {
+            ["name"] = report.Tool.Name,
+            ["version"] = report.Tool.Version,
+            ["semanticVersion"] = report.Tool.Version,
+            ["rules"] = rules,
+        };
+        if (options.InformationUri is { } information)
+        {
+            driver["informationUri"] = information;
+        }
+
         var run = new JsonObject
         {
-            ["tool"] = new JsonObject
-            {
-                ["driver"] = new JsonObject
-                {
-                    ["name"] = report.Tool.Name,
-                    ["semanticVersion"] = report.Tool.Version,
-                    ["rules"] = rules,
-                },
-            },
+            ["tool"] = new JsonObject { ["driver"] = driver },
             ["automationDetails"] = new JsonObject { ["id"] = project.Length == 0 ? "mlaudit/" : $"mlaudit/{project}/" },
             ["results"] = results,
             ["properties"] = new JsonObject { ["policy"] = Policy(report.Policy) },
@@ -59,7 +64,7 @@ public static class SarifReportWriter
         return new JsonObject
         {
             ["source"] = policy.Source,
-            ["file"] = policy.File,
+            ["file"] = policy.File is null ? null : Path.GetFileName(policy.File),
             ["allowed"] = Decisions(policy.Allowed),
             ["refused"] = Decisions(policy.Refused),
         };
@@ -85,33 +90,12 @@ public static class SarifReportWriter
         return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) ? "" : relative.Trim('/');
     }
 
-    private static JsonObject Rule(Finding finding) => new()
-    {
-        ["id"] = finding.RuleId,
-        ["name"] = finding.Slug,
-        ["shortDescription"] = new JsonObject { ["text"] = finding.Title },
-        ["fullDescription"] = new JsonObject { ["text"] = finding.Rationale.Length > 0 ? finding.Rationale : finding.Title },
-        ["help"] = new JsonObject
-        {
-            ["text"] = finding.Remediation.Length > 0 ? finding.Remediation : finding.Title,
-            ["markdown"] = $"{finding.Rationale}\n\n**Remediation**\n\n{finding.Remediation}".Trim(),
-        },
-        ["defaultConfiguration"] = new JsonObject { ["level"] = LevelOf(finding.Severity) },
-        ["properties"] = new JsonObject
-        {
-            ["tags"] = new JsonArray("mlops", $"level-{finding.Level}", finding.Category),
-            ["precision"] = "high",
-            ["problem.severity"] = finding.Severity is Severity.Critical or Severity.High ? "error" : finding.Severity == Severity.Medium ? "warning" : "recommendation",
-        },
-    };
-
     private static JsonObject Result(Finding finding, int index, string project, SarifOptions options)
     {
         var (path, line) = FileLocation(finding.Evidence.FirstOrDefault(e => e.Kind == "file")?.Value);
-        var file = path is null
-            ? (project.Length == 0 ? options.AnchorFile : $"{project}/{options.AnchorFile}")
-            : project.Length == 0 || path.StartsWith(project + "/", StringComparison.Ordinal) ? path : $"{project}/{path}";
-        return new JsonObject
+        var relative = path ?? options.CategoryFiles.GetValueOrDefault(finding.Category) ?? options.AnchorFile;
+        var file = project.Length == 0 || (path is not null && path.StartsWith(project + "/", StringComparison.Ordinal)) ? relative : $"{project}/{relative}";
+        var result = new JsonObject
         {
             ["ruleId"] = finding.RuleId,
             ["ruleIndex"] = index,
@@ -125,8 +109,20 @@ public static class SarifReportWriter
                     ["region"] = new JsonObject { ["startLine"] = line },
                 },
             }),
+            ["partialFingerprints"] = SarifFingerprint.Partial(finding.RuleId, project, path),
             ["properties"] = new JsonObject { ["outcome"] = Labels.Of(finding.Outcome), ["evidenceTotal"] = finding.EvidenceTotal },
         };
+        if (finding.IsWaived && finding.Waiver is { } waiver)
+        {
+            result["suppressions"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = "external",
+                ["status"] = "accepted",
+                ["justification"] = $"{Labels.Of(waiver.Reason)}: {waiver.Justification} (owner {waiver.Owner}, until {waiver.Expires:yyyy-MM-dd})",
+            });
+        }
+
+        return result;
     }
 
     /// <summary>File evidence is a path relative to the audited folder, with ":line" when a line applies.</summary>
@@ -141,18 +137,15 @@ public static class SarifReportWriter
         return colon > 0 && int.TryParse(value[(colon + 1)..], out var line) && line > 0 ? (value[..colon], line) : (value, 1);
     }
 
+    /// <summary>Only with the repository's public URI (CI): a local folder is no provenance and must not leak.</summary>
     private static JsonObject? Provenance(AuditReport report, SarifOptions options)
     {
-        if (report.Subject.Repository is not { Head: { } head } repo)
+        if (report.Subject.Repository is not { Head: { } head } repo || options.RepositoryUri is not { } uri)
         {
             return null;
         }
 
-        var provenance = new JsonObject
-        {
-            ["repositoryUri"] = options.RepositoryUri ?? new Uri(repo.Root.TrimEnd('/') + "/").AbsoluteUri,
-            ["revisionId"] = head,
-        };
+        var provenance = new JsonObject { ["repositoryUri"] = uri, ["revisionId"] = head };
         if (repo.Branch is { } branch)
         {
             provenance["branch"] = branch;

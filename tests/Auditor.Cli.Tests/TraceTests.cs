@@ -140,11 +140,11 @@ public sealed class TraceTests
         using var sloppy = Fixture.Unpack("sloppy-file");
         using var output = new TempFolder();
 
-        var pass = CliRun.Invoke(tracked.Path, null, "audit", "--model", "nyc-taxi-regressor", "--alias", "champion", "-o", output.Path, "-f", "json");
-        var fail = CliRun.Invoke(sloppy.Path, null, "audit", "--model", "taxi-model", "--stage", "Production", "-o", output.Path, "-f", "json");
-        var partialAllowed = CliRun.Invoke(sloppy.Path, null, "audit", "--model", "taxi-model", "--version", "2", "--require", "partial", "-o", output.Path);
-        var unknownModel = CliRun.Invoke(tracked.Path, null, "audit", "--model", "no-such-model", "-o", output.Path);
-        var badRequire = CliRun.Invoke(tracked.Path, null, "audit", "--model", "nyc-taxi-regressor", "--require", "perfect", "-o", output.Path);
+        var pass = CliRun.Invoke(tracked.Path, null, "audit", "--model", "nyc-taxi-regressor", "--alias", "champion", "--output-dir", output.Path, "-f", "json");
+        var fail = CliRun.Invoke(sloppy.Path, null, "audit", "--model", "taxi-model", "--stage", "Production", "--output-dir", output.Path, "-f", "json");
+        var partialAllowed = CliRun.Invoke(sloppy.Path, null, "audit", "--model", "taxi-model", "--version", "2", "--require", "partial", "--output-dir", output.Path);
+        var unknownModel = CliRun.Invoke(tracked.Path, null, "audit", "--model", "no-such-model", "--output-dir", output.Path);
+        var badRequire = CliRun.Invoke(tracked.Path, null, "audit", "--model", "nyc-taxi-regressor", "--require", "perfect", "--output-dir", output.Path);
 
         Assert.Equal(ExitCodes.Success, pass.ExitCode);
         Assert.Contains("nyc-taxi-regressor v2: reproducible", pass.Out);

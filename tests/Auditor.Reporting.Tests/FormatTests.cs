@@ -43,8 +43,8 @@ public sealed class FormatTests
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         Assert.Equal(report.Findings.Select(f => f.RuleId), rules);
         var results = run.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(["MLA-0003", "MLA-0005", "MLA-0007"], results.Select(r => r.GetProperty("ruleId").GetString()));
-        Assert.Equal(["error", "warning", "error"], results.Select(r => r.GetProperty("level").GetString()));
+        Assert.Equal(["MLA-0003", "MLA-0005", "MLA-0007", "MLA-0011"], results.Select(r => r.GetProperty("ruleId").GetString()));
+        Assert.Equal(["error", "warning", "error", "error"], results.Select(r => r.GetProperty("level").GetString()));
         var uris = results.Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation")).ToList();
         Assert.All(uris, u => Assert.Equal("%SRCROOT%", u.GetProperty("uriBaseId").GetString()));
         Assert.Equal("churn%20%3Cscript%3Ewindow.__pwned%3D%27script%27%3Bdocument.title%3D%27pwned%27%3C/script%3E/MLproject", uris[0].GetProperty("uri").GetString());

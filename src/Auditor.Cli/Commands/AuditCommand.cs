@@ -51,10 +51,17 @@ internal sealed class AuditCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<string?> _outputDir = new("--output-dir", "-o")
+    private readonly Option<string?> _outputDir = new("--output-dir")
     {
         Description = "Folder for file reports (report.json, report.html, report.sarif, report.junit.xml, report.md). Default: the current folder.",
     };
+
+    private readonly Option<string?> _output = new("--output", "-o")
+    {
+        Description = "Write the one requested format to this file; '-' writes it to standard output (the console summary, if asked too, then goes to standard error). For several formats use --output-dir.",
+    };
+
+    private readonly VerbosityOptions _verbosity = new();
 
     private readonly Option<string?> _rules = new("--rules")
     {
@@ -104,14 +111,19 @@ internal sealed class AuditCommand
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _artifactRoot, _timeout, _format, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _artifactRoot, _timeout, _format, _output, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
         };
+        _verbosity.AddTo(command);
+        CliParsing.RefuseOptionLikeArgument(command, _path);
         command.SetAction(parse => Run(parse, environment));
         return command;
     }
 
     private int Run(ParseResult parse, CliEnvironment environment)
     {
+        var standardOutput = environment.Out;
+        environment = _verbosity.Apply(parse, environment);
+        var clock = Stopwatch.StartNew();
         var settings = AuditSettings.Create(
             parse.GetValue(_path),
             parse.GetValue(_trackingUri),
@@ -132,12 +144,17 @@ internal sealed class AuditCommand
                 parse.GetValue(_baseline),
                 environment.CurrentDirectory),
             Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
+            OutputFile = OutputFile.Resolve(parse.GetValue(_output), settings.Formats, environment.CurrentDirectory),
         };
         var release = ReleaseOptions(parse);
+        if (settings.OutputFile == OutputFile.StandardOutput)
+        {
+            environment = environment with { Out = environment.Error };
+        }
 
-        var clock = Stopwatch.StartNew();
-        Progress(environment, $"auditing {settings.ProjectPath} ...");
+        environment.Progress($"settings read in {clock.Elapsed.TotalSeconds:0.00} s; auditing {settings.ProjectPath} ...");
         var report = AuditPipeline.Run(settings, environment);
+        environment.Progress($"audit done at {clock.Elapsed.TotalSeconds:0.00} s: {report.Findings.Count} findings, {report.Inventory.Runs.Total} runs");
         if (settings.HistoryDirectory is { } history)
         {
             var (withHistory, problems) = AuditHistory.Record(report, history);
@@ -151,8 +168,9 @@ internal sealed class AuditCommand
         }
 
         StoreNotices.Write(report, environment.Error);
-        Progress(environment, $"audited {report.Inventory.Runs.Total} runs in {clock.Elapsed.TotalSeconds:0.0} s; writing reports ...");
-        ReportWriter.WriteAll(report, settings, environment);
+        environment.Progress($"writing reports at {clock.Elapsed.TotalSeconds:0.00} s ...");
+        ReportWriter.WriteAll(report, settings, environment, standardOutput);
+        environment.Progress($"reports written at {clock.Elapsed.TotalSeconds:0.00} s");
 
         var gate = GateEvaluator.Evaluate(report, settings.Gate);
         GateOutput.Write(gate, settings.Gate, environment.Error);
@@ -175,13 +193,5 @@ internal sealed class AuditCommand
             var other => throw new AuditInputException($"--require: '{other}' is not a verdict (reproducible or partial)"),
         };
         return (new ReleaseSelector(model, parse.GetValue(_version), parse.GetValue(_alias), parse.GetValue(_stage)), required);
-    }
-
-    private static void Progress(CliEnvironment environment, string message)
-    {
-        if (environment.ShowProgress)
-        {
-            environment.Error.WriteLine($"mlaudit: {message}");
-        }
     }
 }

@@ -12,27 +12,33 @@ internal sealed class TraceCommand
     private readonly Option<string?> _config = new("--config") { Description = "The project configuration file." };
     private readonly Option<string?> _model = new("--model") { Description = "Only this registered model." };
     private readonly Option<string?> _timeout = TimeoutOption.Create();
+    private readonly VerbosityOptions _verbosity = new();
 
-    public Command Build(CliEnvironment environment)
+    public Command Build(CliEnvironment outer)
     {
         var command = new Command("trace", "Print the reproducibility trace of every registered model version as a tree.")
         {
             _path, _trackingUri, _artifactRoot, _timeout, _config, _model,
         };
+        _verbosity.AddTo(command);
+        CliParsing.RefuseOptionLikeArgument(command, _path);
         command.SetAction(parse =>
         {
+            var environment = _verbosity.Apply(parse, outer);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var settings = AuditSettings.Create(parse.GetValue(_path), parse.GetValue(_trackingUri), [], null, null, null, environment.CurrentDirectory, parse.GetValue(_config), artifactRoots: parse.GetValue(_artifactRoot)) with
             {
                 Policy = OperatorPolicy.Load(null, environment),
                 Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
             };
+            environment.Progress($"tracing {settings.ProjectPath} ...");
             var report = AuditPipeline.Run(settings, environment);
+            environment.Progress($"traced {report.Trace.Count} model versions in {clock.Elapsed.TotalSeconds:0.00} s");
             var model = parse.GetValue(_model);
             var traces = report.Trace.Where(t => model is null || t.Model == model).ToList();
             if (model is not null && traces.Count == 0)
             {
-                environment.Error.WriteLine($"mlaudit: error: --model {model}: no registered model of that name (or it has no versions)");
-                return ExitCodes.InputError;
+                throw new Core.AuditInputException($"--model {model}: no registered model of that name (or it has no versions)");
             }
 
             if (traces.Count == 0)
