@@ -35,7 +35,7 @@ public static class RuleVerifier
         {
             foreach (var (facts, format) in MessageTemplate.Placeholders(template))
             {
-                foreach (var fact in facts.Where(f => f != MessageTemplate.Reason && !used.Contains(f)))
+                foreach (var fact in facts.Where(f => f != MessageTemplate.Reason && f != MessageTemplate.Expected && !used.Contains(f)))
                 {
                     yield return $"{rule.Source}: rule {rule.Id}: message template names '{fact}', which the rule does not read (it reads {Listed(used)})";
                 }

@@ -28,7 +28,7 @@ public sealed class RuleMessageTests
         var finding = RuleEvaluator.Evaluate(Rule("MLA-0007"), Facts(("runs.finished", 13), ("runs.paramsShare", 4.0 / 13)));
 
         Assert.Equal(Outcome.Fail, finding.Outcome);
-        Assert.Equal("9 of 13 finished runs log no parameters (at most 10% may).", finding.Message);
+        Assert.Equal("9 of 13 finished runs log no parameters (at least 90% should).", finding.Message);
         Assert.Equal("runs.paramsShare is 0.308, expected at least 0.9", finding.Expression);
     }
 

@@ -6,11 +6,14 @@ namespace Auditor.Core.Rules;
 /// <summary>
 /// Fills a rule's message template. Placeholders: <c>{fact}</c> (its value), <c>{fact:percent}</c> (a share as a
 /// percentage), <c>{share:of:count}</c> ("9 of 13": the share of the count), <c>{share:missingOf:count}</c>
-/// ("4 of 13": the rest of the count) and <c>{reason}</c> (why an outcome is unknown).
+/// ("4 of 13": the rest of the count), <c>{reason}</c> (why an outcome is unknown) and <c>{expected}</c> or
+/// <c>{expected:percent}</c> (what a single-comparison check expects, "at least 90%", as the policy in force sets it).
 /// </summary>
 public static partial class MessageTemplate
 {
     public const string Reason = "reason";
+
+    public const string Expected = "expected";
 
     public static readonly IReadOnlyList<string> Formats = ["percent", "of", "missingOf"];
 
@@ -24,12 +27,12 @@ public static partial class MessageTemplate
             m.Groups["format"].Success ? m.Groups["format"].Value : null));
 
     /// <summary>The template filled in; null when a fact it names has no exact value (the caller keeps the expression).</summary>
-    public static string? Render(string template, FactSheet facts, string reason)
+    public static string? Render(string template, FactSheet facts, string reason, Condition check)
     {
         var complete = true;
         var text = Placeholder().Replace(template, m =>
         {
-            var value = Fill(m, facts, reason);
+            var value = m.Groups["fact"].Value == Expected ? Expectation(check, m.Groups["format"].Value) : Fill(m, facts, reason);
             complete &= value is not null;
             return value ?? "";
         });
@@ -60,6 +63,13 @@ public static partial class MessageTemplate
             _ => null,
         };
     }
+
+    private static string? Expectation(Condition check, string format) => check switch
+    {
+        CompareCondition { Expected.Number: { } n } c when format == "percent" => c.Phrase(Percent(n)),
+        CompareCondition c when format.Length == 0 => c.Phrase(c.Expected.ToString()),
+        _ => null,
+    };
 
     private static FactValue? Exact(FactSheet facts, string name) => facts.Get(name) is { Upper: null, Value: { } v } ? v : null;
 

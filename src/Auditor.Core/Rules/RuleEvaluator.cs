@@ -58,7 +58,7 @@ public static class RuleEvaluator
     /// <summary>The finding with its template filled in as the message, or the expression when the template cannot be.</summary>
     private static Finding InWords(
         RuleDefinition rule, Outcome outcome, string? template, FactSheet facts, string expression, string reason, IReadOnlyList<EvidenceRef> evidence) =>
-        ToFinding(rule, outcome, template is null ? expression : MessageTemplate.Render(template, facts, reason) ?? expression, expression, evidence);
+        ToFinding(rule, outcome, template is null ? expression : MessageTemplate.Render(template, facts, reason, rule.Check) ?? expression, expression, evidence);
 
     private static string Join(IEnumerable<string> lines) => string.Join("; ", lines);
 
