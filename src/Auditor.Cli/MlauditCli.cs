@@ -26,6 +26,7 @@ public static class MlauditCli
             Redactor = redactor,
             Out = output,
             Error = error,
+            StyledOut = environment.StyledOut ?? raw,
             Console = environment.Console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(raw) }),
         });
     }

@@ -18,7 +18,8 @@ internal static class ReportWriter
             switch (format)
             {
                 case ReportFormat.Console:
-                    ConsoleReportWriter.Write(report, environment.Out);
+                    var color = ConsoleReportOptions.ColorWanted(environment.Variables, environment.OutputIsTerminal);
+                    ConsoleReportWriter.Write(report, color ? environment.StyledOut ?? environment.Out : environment.Out, new ConsoleReportOptions { Color = color, Verbose = settings.Verbose });
                     break;
                 case ReportFormat.Json:
                     WriteFile(settings, "report.json", JsonReportWriter.Serialize(report), environment);
