@@ -31,6 +31,9 @@ public sealed record AuditSettings
 
     public string? TemplatesDirectory { get; init; }
 
+    /// <summary><c>--verbose</c>: the console lists passes and each finding's fact expression.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The CI gate; applied after every report is written.</summary>
     public GateSettings Gate { get; init; } = GateSettings.None;
 

@@ -34,6 +34,15 @@ public sealed record CliEnvironment
     /// <summary>The <see cref="Redactor"/>, knowing also the credentials in these URIs (a configuration file's tracking URI).</summary>
     public SecretRedactor RedactorFor(params string?[] uris) => Redactor.With(KnownCredentials.From(Variables, uris));
 
+    /// <summary>Whether standard output is a terminal: the console report is coloured then (NO_COLOR and FORCE_COLOR aside).</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>
+    /// Standard output without the line cleaning of <see cref="Out"/>, for the coloured console report only: its
+    /// writer cleans every project value itself, and the report it writes has been redacted.
+    /// </summary>
+    public TextWriter? StyledOut { get; init; }
+
     /// <summary>Whether to print progress on <see cref="Error"/>: only when it is a terminal, never in CI logs.</summary>
     public bool ShowProgress { get; init; }
 
@@ -57,5 +66,6 @@ public sealed record CliEnvironment
         Variables = Environment.GetEnvironmentVariable,
         Clock = () => DateTimeOffset.UtcNow,
         ShowProgress = !System.Console.IsErrorRedirected,
+        OutputIsTerminal = !System.Console.IsOutputRedirected,
     };
 }

@@ -28,6 +28,7 @@ public static class MlauditCli
             Redactor = redactor,
             Out = output,
             Error = error,
+            StyledOut = environment.StyledOut ?? raw,
             Console = environment.Console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(raw) }),
         });
     }

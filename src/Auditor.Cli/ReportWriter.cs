@@ -24,7 +24,9 @@ internal static class ReportWriter
             }
             else if (format == ReportFormat.Console)
             {
-                ConsoleReportWriter.Write(report, environment.Out);
+                // Colour goes to the raw standard output only while the summary is written there (not with -o -).
+                var color = settings.OutputFile != OutputFile.StandardOutput && ConsoleReportOptions.ColorWanted(environment.Variables, environment.OutputIsTerminal);
+                ConsoleReportWriter.Write(report, color ? environment.StyledOut ?? environment.Out : environment.Out, new ConsoleReportOptions { Color = color, Verbose = settings.Verbose });
             }
             else
             {
@@ -44,7 +46,7 @@ internal static class ReportWriter
             case ReportFormat.Markdown: return MarkdownReportWriter.Serialize(report);
             default:
                 var console = new StringWriter();
-                ConsoleReportWriter.Write(report, console);
+                ConsoleReportWriter.Write(report, console, new ConsoleReportOptions { Verbose = settings.Verbose });
                 return console.ToString();
         }
     }

@@ -1,75 +1,95 @@
 using Auditor.Core.Reporting;
 using Auditor.Core.Rules;
+using Auditor.Core.Scoring;
+using Spectre.Console;
 
 namespace Auditor.Reporting;
 
-/// <summary>A plain-text summary for the terminal: the level, the ladder, and each finding on one line.</summary>
+/// <summary>
+/// The terminal summary, for triage in seconds: the level and what blocks the next one, the failing findings by level
+/// with their severity, the unknown ones with the reason, a count of the passes, the inventory and the totals. Every
+/// project value is cleaned for the terminal (<see cref="TerminalText"/>) and escaped for Spectre markup.
+/// </summary>
 public static class ConsoleReportWriter
 {
-    public static void Write(AuditReport report, TextWriter output)
+    public static void Write(AuditReport report, TextWriter output) => Write(report, output, new ConsoleReportOptions());
+
+    public static void Write(AuditReport report, TextWriter output, ConsoleReportOptions options)
     {
-        var levelName = report.Maturity.Levels.FirstOrDefault(l => l.Level == report.Maturity.Level)?.Name ?? "";
-        output.WriteLine($"mlaudit {report.Tool.Version}: {TerminalText.Clean(report.Subject.Path)}");
-        output.WriteLine($"Tracking store: {TerminalText.Clean(TrackingText.Line(report.Subject.Tracking))}");
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 4096;
+        var lines = new ConsoleLines(console);
+        Header(report, lines);
+        ConsoleFindings.Write(report, lines, options);
+        Footer(report, lines);
+    }
+
+    private static void Header(AuditReport report, ConsoleLines lines)
+    {
+        var maturity = report.Maturity;
+        var levelName = maturity.Levels.FirstOrDefault(l => l.Level == maturity.Level)?.Name ?? "";
+        lines.Line($"mlaudit {Esc(report.Tool.Version)}: {Esc(ProjectPath.Shown(report.Subject))}");
+        lines.Line($"Tracking store: {Esc(TrackingText.Line(report.Subject.Tracking))}");
         foreach (var other in report.Subject.Tracking.OtherStores)
         {
-            output.WriteLine($"  also found: {TerminalText.Clean(TrackingText.Other(other))}");
+            lines.Line($"  also found: {Esc(TrackingText.Other(other))}");
         }
 
-        output.WriteLine($"Maturity level {report.Maturity.Level} - {levelName}");
-        output.WriteLine();
-        foreach (var level in report.Maturity.Levels.Where(l => l.Level > 0))
+        lines.Line();
+        lines.Line($"[bold]Maturity level {maturity.Level} - {Esc(levelName)}[/]{Next(maturity.Levels.FirstOrDefault(l => l.Level == maturity.Level + 1), maturity.Level)}");
+        foreach (var level in maturity.Levels.Where(l => l.Level > 0))
         {
-            var blocking = level.Blocking.Count == 0 ? "" : $"  blocked by {string.Join(", ", level.Blocking)}";
-            output.WriteLine($"  {LevelWording.Mark(level.Status)} level {level.Level} {level.Name,-32} {LevelWording.Of(level, report.Maturity.Level)}{blocking}");
+            var blocking = level.Blocking.Count == 0 ? "" : $"  blocked by {Esc(string.Join(", ", level.Blocking))}";
+            lines.Line($"  {Markup.Escape(LevelWording.Mark(level.Status))} level {level.Level} {Esc(level.Name),-32} {LevelWording.Of(level, maturity.Level)}{blocking}");
         }
+    }
 
-        if (report.Categories.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine($"  {"category",-24} {"score",5}  passed failed unknown n/a");
-            foreach (var c in report.Categories)
-            {
-                var score = c.Score is { } s ? $"{s}%" : "-";
-                output.WriteLine($"  {TerminalText.Clean(c.Category),-24} {score,5}  {c.Passed,6} {c.Failed,6} {c.Unknown,7} {c.NotApplicable,3}");
-            }
-        }
+    /// <summary>What stands between the attained level and the next: its blocking rules, or why it is not reached.</summary>
+    private static string Next(LevelResult? next, int attained) => next switch
+    {
+        null => "",
+        { Blocking.Count: > 0 } => $"; level {next.Level} is blocked by [bold]{Esc(string.Join(", ", next.Blocking))}[/]",
+        _ => $"; level {next.Level} is {LevelWording.Of(next, attained)}",
+    };
 
-        output.WriteLine();
-        foreach (var finding in report.Findings)
-        {
-            output.WriteLine($"  {Labels.Of(finding.Outcome).ToUpperInvariant(),-15} {TerminalText.Clean(finding.RuleId)}  L{finding.Level} {TerminalText.Clean(finding.Title)}");
-            output.WriteLine($"  {"",-15} {TerminalText.Clean(finding.Message)}");
-        }
-
-        var failing = report.Findings.Count(f => f.IsFailing());
-        output.WriteLine();
-        output.WriteLine($"{report.Findings.Count(f => f.Outcome == Outcome.Pass)} passed, {failing} failing, {report.Findings.Count(f => f.Outcome == Outcome.Unknown)} unknown, " +
-                         $"{report.Findings.Count(f => f.Outcome == Outcome.NotApplicable)} not applicable");
-
-        var inventory = report.Inventory;
-        output.WriteLine($"Inventory: {inventory.Experiments.Total} experiments, {inventory.Runs.Total} runs ({inventory.Runs.WithGitCommit} with a git commit), " +
-                         $"{inventory.RegisteredModels} registered models, {inventory.ModelVersions} model versions, {inventory.LoggedModels} logged models");
-        WritePolicy(report.Policy, output);
+    private static void Footer(AuditReport report, ConsoleLines lines)
+    {
+        var findings = report.Findings;
+        var waived = findings.Count(f => f.IsWaived);
+        lines.Line($"Inventory: {report.Inventory.Experiments.Total} experiments, {report.Inventory.Runs.Total} runs ({report.Inventory.Runs.WithGitCommit} with a git commit), " +
+                   $"{report.Inventory.RegisteredModels} registered models, {report.Inventory.ModelVersions} model versions, {report.Inventory.LoggedModels} logged models");
+        lines.Line($"Totals: {findings.Count(f => f.Outcome == Outcome.Pass)} passed, {findings.Count(f => f.IsFailing())} failing, " +
+                   $"{findings.Count(f => f.Outcome == Outcome.Unknown && !f.IsWaived)} unknown, {findings.Count(f => f.Outcome == Outcome.NotApplicable)} not applicable" +
+                   (waived > 0 ? $", {waived} waived" : ""));
+        WritePolicy(report.Policy, lines);
         if (report.ProblemsTotal > 0)
         {
-            output.WriteLine($"{report.ProblemsTotal} problem(s) reading the project: listed on standard error, and in the JSON report");
+            lines.Line($"{report.ProblemsTotal} problem(s) reading the project: listed on standard error, and in the JSON report");
         }
     }
 
     /// <summary>Every weakening the project's configuration asked for, allowed or refused, when there is one or a policy file was given.</summary>
-    private static void WritePolicy(PolicySummary policy, TextWriter output)
+    private static void WritePolicy(PolicySummary policy, ConsoleLines lines)
     {
         if (policy.Allowed.Count + policy.Refused.Count == 0 && policy.File is null)
         {
             return;
         }
 
-        var from = policy.File is null ? "defaults" : $"{policy.Source} {TerminalText.Clean(policy.File)}";
-        output.WriteLine($"Policy ({from}): {policy.Allowed.Count} allowed, {policy.Refused.Count} refused");
+        var from = policy.File is null ? "defaults" : $"{Esc(policy.Source)} {Esc(policy.File)}";
+        lines.Line($"Policy ({from}): {policy.Allowed.Count} allowed, {policy.Refused.Count} refused");
         foreach (var (state, decision) in policy.Allowed.Select(d => ("allowed", d)).Concat(policy.Refused.Select(d => ("refused", d))))
         {
-            output.WriteLine($"  {state,-8} {Labels.Of(decision.Kind),-17} {TerminalText.Clean(decision.Subject)}: {TerminalText.Clean(decision.Detail)}");
+            lines.Line($"  {state,-8} {Labels.Of(decision.Kind),-17} {Esc(decision.Subject)}: {Esc(decision.Detail)}");
         }
     }
+
+    /// <summary>A project value made safe for the terminal and for Spectre markup.</summary>
+    internal static string Esc(string text) => Markup.Escape(TerminalText.Clean(text));
 }

@@ -73,6 +73,11 @@ public static class RuleDocumentation
             md.AppendLine($"- Applies when: {applicable.Describe()}");
         }
 
+        if (rule.Messages.Fail is { } fail)
+        {
+            md.AppendLine($"- Fails as: \"{fail}\"");
+        }
+
         md.AppendLine();
         md.AppendLine($"Why: {rule.Rationale}");
         md.AppendLine();

@@ -51,6 +51,7 @@ internal static class RuleParser
             Check = conditions.Parse(nodes.Required(root, "check")),
             ApplicableWhen = nodes.Optional(root, "applicableWhen") is { } applicable ? conditions.Parse(applicable) : null,
             Rationale = nodes.Text(root, "rationale").Trim(),
+            Messages = Messages(nodes, root),
             Remediation = nodes.Text(remediation, "text").Trim(),
             RemediationEffort = nodes.Text(remediation, "effort"),
             References = References(nodes, root),
@@ -59,6 +60,22 @@ internal static class RuleParser
                 ? new AttestationSpec(nodes.Text(nodes.Mapping(attestation, "'attestation'"), "question"))
                 : null,
             Source = file,
+        };
+    }
+
+    private static RuleMessages Messages(YamlNodes nodes, YamlMappingNode root)
+    {
+        if (nodes.Optional(root, "messages") is not { } node)
+        {
+            return new RuleMessages();
+        }
+
+        var map = nodes.Mapping(node, "'messages'");
+        return new RuleMessages
+        {
+            Pass = nodes.OptionalText(map, "pass")?.Trim(),
+            Fail = nodes.OptionalText(map, "fail")?.Trim(),
+            Unknown = nodes.OptionalText(map, "unknown")?.Trim(),
         };
     }
 

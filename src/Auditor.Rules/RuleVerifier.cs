@@ -12,6 +12,7 @@ public static class RuleVerifier
         var problems = new List<string>();
         foreach (var rule in rules)
         {
+            problems.AddRange(TemplateProblems(rule));
             for (var i = 0; i < rule.Examples.Count; i++)
             {
                 var example = rule.Examples[i];
@@ -25,6 +26,29 @@ public static class RuleVerifier
 
         return problems;
     }
+
+    /// <summary>Placeholders that name a fact the rule does not read, or a format that does not exist.</summary>
+    private static IEnumerable<string> TemplateProblems(RuleDefinition rule)
+    {
+        var used = rule.Check.FactNames.Concat(rule.ApplicableWhen?.FactNames ?? []).ToHashSet(StringComparer.Ordinal);
+        foreach (var template in rule.Messages.All)
+        {
+            foreach (var (facts, format) in MessageTemplate.Placeholders(template))
+            {
+                foreach (var fact in facts.Where(f => f != MessageTemplate.Reason && f != MessageTemplate.Expected && !used.Contains(f)))
+                {
+                    yield return $"{rule.Source}: rule {rule.Id}: message template names '{fact}', which the rule does not read (it reads {Listed(used)})";
+                }
+
+                if (format is not null && !MessageTemplate.Formats.Contains(format))
+                {
+                    yield return $"{rule.Source}: rule {rule.Id}: message template format '{format}' is not one of: {string.Join(", ", MessageTemplate.Formats)}";
+                }
+            }
+        }
+    }
+
+    private static string Listed(IReadOnlySet<string> facts) => facts.Count == 0 ? "no fact" : string.Join(", ", facts.Order(StringComparer.Ordinal));
 
     /// <summary>The rule's outcome on the example's facts, with the example's attestation applied when it has one.</summary>
     private static Finding Judge(RuleDefinition rule, RuleExample example)

@@ -62,7 +62,7 @@ public sealed partial class HonestLevelTests
         Assert.Equal(["MLA-0017"], level4.GetProperty("blocking").EnumerateArray().Select(b => b.GetString()));
         var automated = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "MLA-0017");
         Assert.Equal("fail", automated.GetProperty("outcome").GetString());
-        Assert.Contains("runs.automatedShare", automated.GetProperty("message").GetString());
+        Assert.Contains("runs.automatedShare", automated.GetProperty("expression").GetString());
     }
 
     /// <summary>

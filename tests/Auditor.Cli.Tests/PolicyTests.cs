@@ -134,7 +134,8 @@ public sealed class PolicyTests
         var lenient = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--config", config, "--rules", ci.Combine("rules"), "--policy", ci.Combine("lenient.yml"), "--min-level", "3", "--format", "json", "--output-dir", ci.Combine("lenient"));
 
         Assert.Equal(ExitCodes.GateFailed, strict.ExitCode);
-        Assert.Contains("expected at least 0.9", Finding(Report(ci.Combine("strict")), "MLA-0011").GetProperty("message").GetString());
+        Assert.Contains("expected at least 0.9", Finding(Report(ci.Combine("strict")), "MLA-0011").GetProperty("expression").GetString());
+        Assert.Contains("(at least 90% should)", Finding(Report(ci.Combine("strict")), "MLA-0011").GetProperty("message").GetString());
         var refused = Assert.Single(Entries(Report(ci.Combine("strict")), "refused"), e => e.GetProperty("kind").GetString() == "threshold");
         Assert.Equal("MLA-0011", refused.GetProperty("subject").GetString());
         Assert.Equal(ExitCodes.Success, lenient.ExitCode);

@@ -79,7 +79,8 @@ public sealed class RulesCommandTests
 
         Assert.Equal("pass", Outcome(baseline, "MLA-0004"));
         Assert.Equal("fail", Outcome(custom, "MLA-0004"));
-        Assert.Contains("expected at most 0.01", Finding(custom, "MLA-0004").GetProperty("message").GetString());
+        Assert.Contains("expected at most 0.01", Finding(custom, "MLA-0004").GetProperty("expression").GetString());
+        Assert.Contains("(at most 1% may)", Finding(custom, "MLA-0004").GetProperty("message").GetString());
         Assert.Equal("fail", Outcome(custom, "TEAM-0001"));
         Assert.DoesNotContain(baseline.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "TEAM-0001");
     }

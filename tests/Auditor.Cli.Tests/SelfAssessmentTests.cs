@@ -53,7 +53,7 @@ public sealed class SelfAssessmentTests
         Assert.False(findings.ContainsKey("MLA-0019"));
         var strict = findings["MLA-0004"];
         Assert.Equal("fail", strict.GetProperty("outcome").GetString());
-        Assert.Contains("expected at most 0.01", strict.GetProperty("message").GetString());
+        Assert.Contains("expected at most 0.01", strict.GetProperty("expression").GetString());
         Assert.Equal("active", strict.GetProperty("waiver").GetProperty("state").GetString());
         Assert.Equal("remediation-planned", strict.GetProperty("waiver").GetProperty("reason").GetString());
         Assert.True(strict.GetProperty("isWaived").GetBoolean());

@@ -112,4 +112,32 @@ public sealed class FormatTests
         ConsoleReportWriter.Write(RichReport.Create(), output);
         Golden.AssertMatches("summary.console.txt", output.ToString());
     }
+
+    [Fact]
+    public void Console_summary_on_a_terminal_is_coloured_and_verbose_lists_passes_with_expressions()
+    {
+        var plain = new StringWriter();
+        var terminal = new StringWriter();
+        ConsoleReportWriter.Write(RichReport.Create(), plain, new ConsoleReportOptions { Verbose = true });
+        ConsoleReportWriter.Write(RichReport.Create(), terminal, new ConsoleReportOptions { Color = true });
+
+        Golden.AssertMatches("summary.console.verbose.txt", plain.ToString());
+        Golden.AssertMatches("summary.console.ansi.txt", terminal.ToString());
+        Assert.DoesNotContain("\u001b", plain.ToString());
+        Assert.Contains("\u001b[1mFailing", terminal.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, null, true, true)]
+    [InlineData(null, null, false, false)]
+    [InlineData("1", null, true, false)]
+    [InlineData(null, "1", false, true)]
+    [InlineData(null, "0", true, false)]
+    [InlineData("1", "1", false, false)]
+    public void Console_colour_follows_the_terminal_NO_COLOR_and_FORCE_COLOR(string? noColor, string? forceColor, bool terminal, bool coloured)
+    {
+        var variables = new Dictionary<string, string?> { ["NO_COLOR"] = noColor, ["FORCE_COLOR"] = forceColor };
+
+        Assert.Equal(coloured, ConsoleReportOptions.ColorWanted(name => variables.GetValueOrDefault(name), terminal));
+    }
 }

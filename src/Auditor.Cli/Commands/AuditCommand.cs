@@ -145,6 +145,7 @@ internal sealed class AuditCommand
                 environment.CurrentDirectory),
             Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
             OutputFile = OutputFile.Resolve(parse.GetValue(_output), settings.Formats, environment.CurrentDirectory),
+            Verbose = parse.GetValue(_verbosity.Verbose),
         };
         var release = ReleaseOptions(parse);
         if (settings.OutputFile == OutputFile.StandardOutput)

@@ -78,15 +78,18 @@ public sealed record CompareCondition(string Fact, ComparisonOperator Operator, 
         };
     }
 
-    private string Phrase() => Operator switch
+    private string Phrase() => Phrase(Expected.ToString());
+
+    /// <summary>What the comparison expects in words, with the expected value written as <paramref name="expected"/>.</summary>
+    public string Phrase(string expected) => Operator switch
     {
-        ComparisonOperator.EqualTo => $"{Expected}",
-        ComparisonOperator.NotEqualTo => $"not {Expected}",
-        ComparisonOperator.AtLeast => $"at least {Expected}",
-        ComparisonOperator.AtMost => $"at most {Expected}",
-        ComparisonOperator.Above => $"above {Expected}",
-        ComparisonOperator.Below => $"below {Expected}",
-        _ => Expected.ToString(),
+        ComparisonOperator.EqualTo => expected,
+        ComparisonOperator.NotEqualTo => $"not {expected}",
+        ComparisonOperator.AtLeast => $"at least {expected}",
+        ComparisonOperator.AtMost => $"at most {expected}",
+        ComparisonOperator.Above => $"above {expected}",
+        ComparisonOperator.Below => $"below {expected}",
+        _ => expected,
     };
 
     public override Condition Map(Func<CompareCondition, Condition> map) => map(this);

@@ -25,7 +25,11 @@ public sealed record Finding
 
     public required Outcome Outcome { get; init; }
 
+    /// <summary>The finding in words, from the rule's message template; the fact expression when the rule has none.</summary>
     public required string Message { get; init; }
+
+    /// <summary>The facts compared and what was expected (<c>runs.paramsShare is 0.6, expected at least 0.9</c>).</summary>
+    public string Expression { get; init; } = "";
 
     /// <summary>The evidence behind the outcome, capped at <see cref="RuleEvaluator.EvidenceCap"/> items.</summary>
     public IReadOnlyList<EvidenceRef> Evidence { get; init; } = [];

@@ -34,6 +34,9 @@ public sealed record RuleDefinition
 
     public string Rationale { get; init; } = "";
 
+    /// <summary>The findings in words, per outcome; the fact expression stays in <see cref="Finding.Expression"/>.</summary>
+    public RuleMessages Messages { get; init; } = new();
+
     /// <summary>How to fix a failure, in Markdown.</summary>
     public string Remediation { get; init; } = "";
 

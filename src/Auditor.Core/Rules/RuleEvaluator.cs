@@ -19,7 +19,8 @@ public static class RuleEvaluator
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return ToFinding(rule, Outcome.Error, $"The rule could not be evaluated: {e.Message}", []);
+            var message = $"The rule could not be evaluated: {e.Message}";
+            return ToFinding(rule, Outcome.Error, message, message, []);
         }
     }
 
@@ -31,9 +32,10 @@ public static class RuleEvaluator
             switch (applies.Value)
             {
                 case Tri.False:
-                    return ToFinding(rule, Outcome.NotApplicable, "Not applicable: " + Join(applies.Observations), []);
+                    var observed = "Not applicable: " + Join(applies.Observations);
+                    return ToFinding(rule, Outcome.NotApplicable, observed, observed, []);
                 case Tri.Unknown:
-                    return ToFinding(rule, Outcome.Unknown, "Unknown: " + Join(applies.UnknownReasons), []);
+                    return Unknown(rule, facts, applies, []);
             }
         }
 
@@ -41,15 +43,26 @@ public static class RuleEvaluator
         var evidence = rule.Check.FactNames.Distinct().SelectMany(name => facts.Get(name).Evidence).ToList();
         return result.Value switch
         {
-            Tri.True => ToFinding(rule, Outcome.Pass, Join(result.Observations), evidence),
-            Tri.False => ToFinding(rule, Outcome.Fail, Join(result.Observations), evidence),
-            _ => ToFinding(rule, Outcome.Unknown, "Unknown: " + Join(result.UnknownReasons), evidence),
+            Tri.True => InWords(rule, Outcome.Pass, rule.Messages.Pass, facts, Join(result.Observations), "", evidence),
+            Tri.False => InWords(rule, Outcome.Fail, rule.Messages.Fail, facts, Join(result.Observations), "", evidence),
+            _ => Unknown(rule, facts, result, evidence),
         };
     }
 
+    private static Finding Unknown(RuleDefinition rule, FactSheet facts, ConditionResult result, IReadOnlyList<EvidenceRef> evidence)
+    {
+        var reason = Join(result.UnknownReasons);
+        return InWords(rule, Outcome.Unknown, rule.Messages.Unknown, facts, "Unknown: " + reason, reason, evidence);
+    }
+
+    /// <summary>The finding with its template filled in as the message, or the expression when the template cannot be.</summary>
+    private static Finding InWords(
+        RuleDefinition rule, Outcome outcome, string? template, FactSheet facts, string expression, string reason, IReadOnlyList<EvidenceRef> evidence) =>
+        ToFinding(rule, outcome, template is null ? expression : MessageTemplate.Render(template, facts, reason, rule.Check) ?? expression, expression, evidence);
+
     private static string Join(IEnumerable<string> lines) => string.Join("; ", lines);
 
-    private static Finding ToFinding(RuleDefinition rule, Outcome outcome, string message, IReadOnlyList<EvidenceRef> evidence) => new()
+    private static Finding ToFinding(RuleDefinition rule, Outcome outcome, string message, string expression, IReadOnlyList<EvidenceRef> evidence) => new()
     {
         RuleId = rule.Id,
         Slug = rule.Slug,
@@ -61,6 +74,7 @@ public static class RuleEvaluator
         MustApply = rule.Required && rule.MustApply,
         Outcome = outcome,
         Message = message,
+        Expression = expression,
         Evidence = evidence.Take(EvidenceCap).ToList(),
         EvidenceTotal = evidence.Count,
         Rationale = rule.Rationale.Trim(),

@@ -1,0 +1,44 @@
+using Auditor.Testing;
+
+namespace Auditor.Cli.Tests;
+
+/// <summary>
+/// The human-readable summaries of real audits match checked-in golden files: failures first with their severity,
+/// findings as sentences, no absolute path (the fixture's temporary folder never appears).
+/// </summary>
+public sealed class FixtureSummaryTests
+{
+    [Theory]
+    [InlineData("tracked-file")]
+    [InlineData("sloppy-file")]
+    [InlineData("untracked")]
+    public void Console_summary_plain_and_on_a_terminal_matches_the_golden_files(string name)
+    {
+        using var fixture = Fixture.Unpack(name);
+
+        var plain = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path);
+        var terminal = CliRun.Invoke(fixture.Path, new Dictionary<string, string> { ["FORCE_COLOR"] = "1" }, "audit", fixture.Path);
+        var noColor = CliRun.Invoke(fixture.Path, new Dictionary<string, string> { ["FORCE_COLOR"] = "1", ["NO_COLOR"] = "1" }, "audit", fixture.Path);
+
+        Golden.AssertMatches($"{name}.console.txt", Versionless(plain.Out));
+        Golden.AssertMatches($"{name}.console.ansi.txt", Versionless(terminal.Out));
+        Assert.Equal(plain.Out, noColor.Out);
+        Assert.Contains("\u001b[", terminal.Out);
+        Assert.DoesNotContain(fixture.Path, plain.Out + terminal.Out);
+        Assert.True(plain.Out.TrimEnd().Split('\n').Length <= 50, $"{name}: {plain.Out.TrimEnd().Split('\n').Length} lines");
+        AssertFailuresFirst(plain.Out);
+    }
+
+    /// <summary>The tool's version comes from git tags and commit height (MinVer), so the golden files hold a placeholder.</summary>
+    private static string Versionless(string console) => console.Replace($"mlaudit {ToolVersion.Info.Version}", "mlaudit VERSION", StringComparison.Ordinal);
+
+    /// <summary>The failing section comes before the unknown one and the count of passes.</summary>
+    private static void AssertFailuresFirst(string console)
+    {
+        var failing = console.IndexOf("\nFailing (", StringComparison.Ordinal);
+        var passed = console.IndexOf(" passed", failing + 1, StringComparison.Ordinal);
+        Assert.True(failing > 0 && passed > failing, console);
+        var unknown = console.IndexOf("\nUnknown (", StringComparison.Ordinal);
+        Assert.True(unknown < 0 || unknown > failing, console);
+    }
+}
