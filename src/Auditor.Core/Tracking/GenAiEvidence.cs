@@ -11,9 +11,9 @@ public sealed record GenAiEvidence
     /// <summary>Registered models tagged <c>mlflow.prompt.is_prompt</c>; their versions are the prompt versions.</summary>
     public IReadOnlyList<RegisteredModel> Prompts { get; init; } = [];
 
-    public IReadOnlyList<Trace> Traces { get; init; } = [];
+    public IReadOnlyList<GenAiTrace> Traces { get; init; } = [];
 
-    public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+    public IReadOnlyList<TraceAssessment> Assessments { get; init; } = [];
 
     public IReadOnlyList<EvaluationDataset> EvaluationDatasets { get; init; } = [];
 

@@ -49,7 +49,7 @@ public static class FileStoreReader
             .SelectMany(e => e.TraceFolders.Select(folder => (Experiment: e, Folder: folder)))
             .AsParallel()
             .Select(x => problems.Try(Path.Combine(x.Folder, FileTraceReader.TraceInfo), () => Tuple.Create(FileTraceReader.Read(x.Folder, x.Experiment.Experiment.Id, problems, pool))))
-            .OfType<Tuple<(Trace Trace, IReadOnlyList<Assessment> Assessments)>>()
+            .OfType<Tuple<(GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments)>>()
             .Select(x => x.Item1)
             .OrderBy(x => x.Trace.RequestTime).ThenBy(x => x.Trace.Id, StringComparer.Ordinal)
             .ToList();

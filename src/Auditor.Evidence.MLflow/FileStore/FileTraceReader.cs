@@ -13,14 +13,14 @@ internal static class FileTraceReader
 {
     public const string TraceInfo = "trace_info.yaml";
 
-    public static (Trace Trace, IReadOnlyList<Assessment> Assessments) Read(string folder, string experimentId, ProblemLog problems, StringPool pool)
+    public static (GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments) Read(string folder, string experimentId, ProblemLog problems, StringPool pool)
     {
         var info = YamlMap.Parse(SmallFile.ReadText(Path.Combine(folder, TraceInfo)));
         var id = info.String("trace_id") ?? Path.GetFileName(folder);
         var metadata = Path.Combine(folder, "request_metadata");
         var tags = Path.Combine(folder, FileStoreLayout.Tags);
         var (spans, root) = Spans(Path.Combine(folder, "artifacts", "traces.json"), problems);
-        var trace = new Trace
+        var trace = new GenAiTrace
         {
             Id = id,
             ExperimentId = info.Map("trace_location")?.Map("mlflow_experiment")?.String("experiment_id") ?? experimentId,
@@ -82,7 +82,7 @@ internal static class FileTraceReader
         return result is null ? (0, null) : (result.Item1, result.Item2);
     }
 
-    private static IReadOnlyList<Assessment> Assessments(string folder, string traceId, ProblemLog problems, StringPool pool)
+    private static IReadOnlyList<TraceAssessment> Assessments(string folder, string traceId, ProblemLog problems, StringPool pool)
     {
         if (!Directory.Exists(folder))
         {
@@ -91,11 +91,11 @@ internal static class FileTraceReader
 
         return StoreFolders.Files(folder, ".yaml")
             .Select(file => problems.Try(file, () => Assessment(YamlMap.Parse(SmallFile.ReadText(file)), Path.GetFileNameWithoutExtension(file), traceId, pool)))
-            .OfType<Assessment>()
+            .OfType<TraceAssessment>()
             .ToList();
     }
 
-    private static Assessment Assessment(YamlMap yaml, string fileId, string traceId, StringPool pool)
+    private static TraceAssessment Assessment(YamlMap yaml, string fileId, string traceId, StringPool pool)
     {
         var source = yaml.Map("source");
         var feedback = yaml.Map("feedback");
@@ -105,7 +105,7 @@ internal static class FileTraceReader
             throw new InvalidDataException("neither feedback nor expectation");
         }
 
-        return new Assessment
+        return new TraceAssessment
         {
             Id = yaml.String("assessment_id") ?? fileId,
             TraceId = yaml.String("trace_id") ?? traceId,

@@ -38,7 +38,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         };
     }
 
-    private List<Trace> Traces()
+    private List<GenAiTrace> Traces()
     {
         if (!schema.Has("trace_info"))
         {
@@ -60,7 +60,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
             var meta = metadata.GetValueOrDefault(id) ?? CompactMap<string>.Empty;
             var tag = tags.GetValueOrDefault(id) ?? CompactMap<string>.Empty;
             var root = roots.GetValueOrDefault(id);
-            return new Trace
+            return new GenAiTrace
             {
                 Id = id,
                 ExperimentId = r.Text(1) ?? "",
@@ -78,7 +78,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         });
     }
 
-    private List<Assessment> Assessments()
+    private List<TraceAssessment> Assessments()
     {
         if (!schema.Has("assessments"))
         {
@@ -87,7 +87,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
 
         var runId = SqlRows.ColumnOr(schema, "assessments", "run_id", "NULL");
         var metadata = SqlRows.ColumnOr(schema, "assessments", "assessment_metadata", "NULL");
-        return SqlRows.Query(connection, $"SELECT assessment_id, trace_id, name, assessment_type, error, source_type, source_id, {runId}, span_id, overrides, valid, {metadata} FROM assessments ORDER BY created_timestamp, assessment_id", r => new Assessment
+        return SqlRows.Query(connection, $"SELECT assessment_id, trace_id, name, assessment_type, error, source_type, source_id, {runId}, span_id, overrides, valid, {metadata} FROM assessments ORDER BY created_timestamp, assessment_id", r => new TraceAssessment
         {
             Id = r.Text(0)!,
             TraceId = r.Text(1)!,

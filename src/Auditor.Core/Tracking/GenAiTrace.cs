@@ -3,7 +3,7 @@ namespace Auditor.Core.Tracking;
 /// <summary>
 /// One MLflow 3 trace (<c>tr-...</c>): a call of a GenAI application. Spans are kept only as a count and the root span's name.
 /// </summary>
-public sealed record Trace
+public sealed record GenAiTrace
 {
     public required string Id { get; init; }
 

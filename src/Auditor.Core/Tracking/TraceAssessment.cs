@@ -1,7 +1,7 @@
 namespace Auditor.Core.Tracking;
 
 /// <summary>An assessment on a trace: feedback (human, LLM judge or code) or an expectation (ground truth).</summary>
-public sealed record Assessment
+public sealed record TraceAssessment
 {
     public required string Id { get; init; }
 
