@@ -82,6 +82,8 @@ internal static class StoreJson
     public static TrackingStore AsRestSeesIt(TrackingStore store) => store with
     {
         SchemaRevision = null,
+        // The REST reader does not read GenAI entities yet (issue 21): this store has none, but SQL can hold datasets.
+        GenAi = store.GenAi with { EvaluationDatasetsSupported = false },
         Runs = store.Runs.Select(r => r with
         {
             Metrics = r.Metrics.ToDictionary(m => m.Key, m => new MetricSummary
