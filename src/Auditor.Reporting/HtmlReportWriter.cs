@@ -28,6 +28,8 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         {
             ["report"] = report,
             ["css"] = new TrustedHtml(ReadTemplate(StylesheetName)),
+            ["genai"] = report.Inventory.GenAi is { } genai && genai.HasEntities() ? genai : null,
+            ["genai_period"] = report.Inventory.GenAi?.TracePeriod(),
             ["run_statuses"] = report.Inventory.Runs.ByStatus.Select(s => new { Status = s.Key, Runs = s.Value }).ToList(),
             ["findings_by_level"] = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key)
                 .Select(g => new

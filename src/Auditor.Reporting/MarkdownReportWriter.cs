@@ -99,6 +99,8 @@ public static class MarkdownReportWriter
             md.Append(report.Trace.Count > 20 ? $"\n{report.Trace.Count - 20} more versions in the full report.\n\n" : "\n");
         }
 
+        MarkdownGenAiSection.Append(md, report.Inventory.GenAi);
+
         if (report.Problems.Count > 0)
         {
             md.Append(CultureInfo.InvariantCulture, $"{report.Problems.Count} item(s) could not be read; see the full report.\n");

@@ -12,7 +12,7 @@ namespace Auditor.Cli.Tests;
 public sealed partial class HonestLevelTests
 {
     /// <summary>Every fixture project in tests/TestData/fixtures.</summary>
-    public static readonly string[] FixtureNames = ["tracked-file", "tracked-file-3x", "tracked-sqlite", "tracked-sqlite-3x", "sloppy-file", "untracked"];
+    public static readonly string[] FixtureNames = ["tracked-file", "tracked-file-3x", "tracked-sqlite", "tracked-sqlite-3x", "sloppy-file", "untracked", "genai-file-3x", "genai-sqlite-3x"];
 
     public static TheoryData<string> Fixtures => new(FixtureNames);
 

@@ -17,6 +17,8 @@ public sealed class FixtureInventoryTests
         { "tracked-file-3x", TrackingStoreKind.File },
         { "tracked-sqlite-3x", TrackingStoreKind.Sqlite },
         { "sloppy-file", TrackingStoreKind.File },
+        { "genai-file-3x", TrackingStoreKind.File },
+        { "genai-sqlite-3x", TrackingStoreKind.Sqlite },
     };
 
     [Theory]

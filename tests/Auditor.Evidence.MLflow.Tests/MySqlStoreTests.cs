@@ -19,6 +19,7 @@ public sealed class MySqlStoreTests(MySqlServerFixture mysql)
     [Theory]
     [InlineData("tracked-sqlite")]
     [InlineData("tracked-sqlite-3x")]
+    [InlineData("genai-sqlite-3x")]
     public void MySQL_gives_the_same_facts_as_SQLite(string name)
     {
         if (mysql.Require() is not { } server)

@@ -17,6 +17,7 @@ public sealed class PostgresStoreTests(PostgresServerFixture postgres)
     [Theory]
     [InlineData("tracked-sqlite")]
     [InlineData("tracked-sqlite-3x")]
+    [InlineData("genai-sqlite-3x")]
     public void PostgreSQL_gives_the_same_facts_as_SQLite(string name)
     {
         if (postgres.Require() is not { } server)

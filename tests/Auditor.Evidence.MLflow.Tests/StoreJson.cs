@@ -48,18 +48,27 @@ internal static class StoreJson
             Metrics = new SortedDictionary<string, MetricSummary>(r.Metrics.ToDictionary(), StringComparer.Ordinal),
         }).ToList(),
         Experiments = store.Experiments.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => e with { Tags = new SortedDictionary<string, string>(e.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
-        RegisteredModels = store.RegisteredModels.Select(m => m with
+        RegisteredModels = store.RegisteredModels.Select(Sorted).ToList(),
+        GenAi = store.GenAi with
         {
-            Tags = new SortedDictionary<string, string>(m.Tags.ToDictionary(), StringComparer.Ordinal),
-            Aliases = new SortedDictionary<string, int>(m.Aliases.ToDictionary(), StringComparer.Ordinal),
-            Versions = m.Versions.Select(v => v with { Tags = new SortedDictionary<string, string>(v.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
-        }).ToList(),
+            Prompts = store.GenAi.Prompts.Select(Sorted).ToList(),
+            Traces = store.GenAi.Traces.OrderBy(t => t.Id, StringComparer.Ordinal).ToList(),
+            Assessments = store.GenAi.Assessments.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
+            EvaluationDatasets = store.GenAi.EvaluationDatasets.Select(d => d with { Tags = new SortedDictionary<string, string>(d.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
+        },
         LoggedModels = store.LoggedModels.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => l with
         {
             Tags = new SortedDictionary<string, string>(l.Tags.ToDictionary(), StringComparer.Ordinal),
             Params = new SortedDictionary<string, string>(l.Params.ToDictionary(), StringComparer.Ordinal),
             Metrics = new SortedDictionary<string, MetricSummary>(l.Metrics.ToDictionary(), StringComparer.Ordinal),
         }).ToList(),
+    };
+
+    private static RegisteredModel Sorted(RegisteredModel m) => m with
+    {
+        Tags = new SortedDictionary<string, string>(m.Tags.ToDictionary(), StringComparer.Ordinal),
+        Aliases = new SortedDictionary<string, int>(m.Aliases.ToDictionary(), StringComparer.Ordinal),
+        Versions = m.Versions.Select(v => v with { Tags = new SortedDictionary<string, string>(v.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
     };
 
     /// <summary>
@@ -73,6 +82,8 @@ internal static class StoreJson
     public static TrackingStore AsRestSeesIt(TrackingStore store) => store with
     {
         SchemaRevision = null,
+        // The REST reader does not read GenAI entities yet (issue 21): this store has none, but SQL can hold datasets.
+        GenAi = store.GenAi with { EvaluationDatasetsSupported = false },
         Runs = store.Runs.Select(r => r with
         {
             Metrics = r.Metrics.ToDictionary(m => m.Key, m => new MetricSummary

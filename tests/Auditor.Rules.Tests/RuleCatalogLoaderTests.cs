@@ -43,6 +43,17 @@ public sealed class RuleCatalogLoaderTests
     }
 
     [Fact]
+    public void The_GenAI_pack_in_rules_genai_is_built_in_and_applies_only_to_GenAI_stores()
+    {
+        var genai = RuleCatalogLoader.Load().Rules.Where(r => r.Id.StartsWith("MLA-02", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(Directory.GetFiles(Path.Combine(TestPaths.Rules, "genai"), "*.yaml").Length, genai.Count);
+        Assert.Equal(7, genai.Count);
+        Assert.All(genai, r => Assert.NotNull(r.ApplicableWhen));
+        Assert.All(genai, r => Assert.Contains(r.ApplicableWhen!.FactNames, f => f.StartsWith("genai.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Extra_folder_adds_rules_and_overrides_by_id()
     {
         using var folder = new TempFolder();

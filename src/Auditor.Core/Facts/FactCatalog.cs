@@ -7,7 +7,7 @@ namespace Auditor.Core.Facts;
 public static class FactCatalog
 {
     private static readonly IFactProvider[] Providers =
-        [new RepositoryFacts(), new RunFacts(), new RegistryFacts(), new SecretFacts(), new TraceFacts(), new HistoryFacts(), new ProjectFacts()];
+        [new RepositoryFacts(), new RunFacts(), new RegistryFacts(), new SecretFacts(), new TraceFacts(), new HistoryFacts(), new ProjectFacts(), new GenAiFacts()];
 
     public static IReadOnlyList<FactDescriptor> Descriptors { get; } =
         Providers.SelectMany(p => p.Descriptors).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();

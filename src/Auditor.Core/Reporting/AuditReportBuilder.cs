@@ -84,6 +84,7 @@ public static class AuditReportBuilder
             RegisteredModels = store.RegisteredModels.Count,
             ModelVersions = store.RegisteredModels.Sum(m => m.Versions.Count),
             LoggedModels = store.LoggedModels.Count,
+            GenAi = GenAiCounts.Of(store),
         };
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Auditor.Core.Reporting;
 
 /// <summary>What the tracking store holds, counted. Deleted entities are counted too, separately.</summary>
@@ -12,6 +14,10 @@ public sealed record Inventory
     public int ModelVersions { get; init; }
 
     public int LoggedModels { get; init; }
+
+    /// <summary>MLflow 3 GenAI entities; null in reports written before mlaudit read them.</summary>
+    [JsonPropertyName("genai")]
+    public GenAiCounts? GenAi { get; init; } = GenAiCounts.Empty;
 
     public static Inventory Empty { get; } = new()
     {

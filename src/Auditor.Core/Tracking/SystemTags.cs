@@ -11,4 +11,7 @@ public static class SystemTags
     public const string ParentRunId = "mlflow.parentRunId";
     public const string LogModelHistory = "mlflow.log-model.history";
     public const string IsPrompt = "mlflow.prompt.is_prompt";
+    public const string RunType = "mlflow.runType";
+    public const string LinkedPrompts = "mlflow.linkedPrompts";
+    public const string ModelVersions = "mlflow.modelVersions";
 }

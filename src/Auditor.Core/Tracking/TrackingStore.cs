@@ -25,6 +25,9 @@ public sealed record TrackingStore
 
     public IReadOnlyList<LoggedModel> LoggedModels { get; init; } = [];
 
+    /// <summary>MLflow 3 GenAI entities: prompts, traces, assessments, evaluation datasets.</summary>
+    public GenAiEvidence GenAi { get; init; } = GenAiEvidence.Empty;
+
     /// <summary>Every distinct model artifact referenced by runs, logged models and model versions.</summary>
     public IReadOnlyList<ModelArtifact> ModelArtifacts { get; init; } = [];
 

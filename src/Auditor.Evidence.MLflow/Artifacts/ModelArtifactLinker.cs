@@ -50,7 +50,7 @@ internal sealed class ModelArtifactLinker(IModelArtifactSource source, ProblemLo
             LoggedModels = loggedModels,
             RegisteredModels = registered,
             ModelArtifacts = linker._byUri.Values.Select(t => t.Result).Distinct().OrderBy(a => a.Uri, StringComparer.Ordinal).ToList(),
-            Problems = problems.ToList(),
+            Problems = [.. store.Problems, .. problems.ToList()],
         };
     }
 

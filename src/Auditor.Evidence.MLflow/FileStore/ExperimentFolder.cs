@@ -2,12 +2,13 @@ using Auditor.Core.Tracking;
 
 namespace Auditor.Evidence.MLflow.FileStore;
 
-/// <summary>An experiment folder: its metadata, datasets, and the folders of its runs and logged models.</summary>
+/// <summary>An experiment folder: its metadata, datasets, and the folders of its runs, logged models and traces.</summary>
 internal sealed record ExperimentFolder(
     Experiment Experiment,
     IReadOnlyDictionary<string, DatasetRecord> Datasets,
     IReadOnlyList<string> RunFolders,
-    IReadOnlyList<string> ModelFolders)
+    IReadOnlyList<string> ModelFolders,
+    IReadOnlyList<string> TraceFolders)
 {
     public static ExperimentFolder Read(string folder)
     {
@@ -31,7 +32,10 @@ internal sealed record ExperimentFolder(
             ? StoreFolders.Subfolders(modelsFolder).Where(d => File.Exists(Path.Combine(d, FileStoreLayout.Meta))).ToList()
             : [];
 
-        return new ExperimentFolder(experiment, ReadDatasets(Path.Combine(folder, FileStoreLayout.Datasets)), runFolders, modelFolders);
+        var traceFolders = StoreFolders.Subfolders(Path.Combine(folder, FileStoreLayout.Traces), "tr-")
+            .Where(d => File.Exists(Path.Combine(d, FileTraceReader.TraceInfo)))
+            .ToList();
+        return new ExperimentFolder(experiment, ReadDatasets(Path.Combine(folder, FileStoreLayout.Datasets)), runFolders, modelFolders, traceFolders);
     }
 
     private static IReadOnlyDictionary<string, DatasetRecord> ReadDatasets(string folder)

@@ -2,7 +2,7 @@ using Auditor.Core.Tracking;
 
 namespace Auditor.Evidence.MLflow.FileStore;
 
-/// <summary>Reads the file store's model registry (<c>mlruns/models/&lt;name&gt;/</c>).</summary>
+/// <summary>Reads the file store's model registry (<c>mlruns/models/&lt;name&gt;/</c>), prompts included (see <see cref="PromptRegistry"/>).</summary>
 internal static class FileRegistryReader
 {
     private const string DeletedStage = "Deleted_Internal";
@@ -18,7 +18,6 @@ internal static class FileRegistryReader
         return StoreFolders.Subfolders(folder)
             .Select(modelFolder => problems.Try(Path.Combine(modelFolder, FileStoreLayout.Meta), () => ReadModel(modelFolder, problems)))
             .OfType<RegisteredModel>()
-            .Where(m => !string.Equals(m.Tags.GetValueOrDefault(SystemTags.IsPrompt), "true", StringComparison.OrdinalIgnoreCase))
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
     }

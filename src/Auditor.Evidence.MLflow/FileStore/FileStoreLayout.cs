@@ -13,6 +13,7 @@ internal static class FileStoreLayout
     public const string Inputs = "inputs";
     public const string Outputs = "outputs";
     public const string Aliases = "aliases";
+    public const string Traces = "traces";
 
     /// <summary>Folders inside an experiment folder that are not runs.</summary>
     public static readonly HashSet<string> ReservedExperimentFolders = ["tags", "datasets", "traces", "models"];

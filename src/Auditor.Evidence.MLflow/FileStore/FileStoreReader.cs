@@ -45,6 +45,16 @@ public static class FileStoreReader
             .OfType<LoggedModel>()
             .ToList();
 
+        var traces = experiments
+            .SelectMany(e => e.TraceFolders.Select(folder => (Experiment: e, Folder: folder)))
+            .AsParallel()
+            .Select(x => problems.Try(Path.Combine(x.Folder, FileTraceReader.TraceInfo), () => Tuple.Create(FileTraceReader.Read(x.Folder, x.Experiment.Experiment.Id, problems, pool))))
+            .OfType<Tuple<(GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments)>>()
+            .Select(x => x.Item1)
+            .OrderBy(x => x.Trace.RequestTime).ThenBy(x => x.Trace.Id, StringComparer.Ordinal)
+            .ToList();
+        var (models, prompts) = PromptRegistry.Split(FileRegistryReader.Read(root, problems));
+
         var store = new TrackingStore
         {
             Kind = TrackingStoreKind.File,
@@ -52,8 +62,15 @@ public static class FileStoreReader
             Root = root,
             Experiments = experiments.Select(e => e.Experiment).ToList(),
             Runs = runs,
-            RegisteredModels = FileRegistryReader.Read(root, problems),
+            RegisteredModels = models,
             LoggedModels = loggedModels,
+            GenAi = new GenAiEvidence
+            {
+                Prompts = prompts,
+                Traces = traces.Select(x => x.Trace).ToList(),
+                Assessments = traces.SelectMany(x => x.Assessments).ToList(),
+                EvaluationDatasetsSupported = false,
+            },
         };
         // A deleted experiment's folder moves to .trash, and its artifacts with it.
         string[] roots = [root, Path.Combine(root, FileStoreLayout.Trash), .. artifactRoots ?? []];

@@ -19,5 +19,15 @@ internal static class StoreFolders
             }
             : [];
 
+    /// <summary>The regular files (not links) of a folder whose names end with <paramref name="suffix"/>, in name order.</summary>
+    public static IEnumerable<string> Files(string folder, string suffix) =>
+        Directory.Exists(folder)
+            ? new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(), Options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                    !entry.IsDirectory && !IsLink(entry.Attributes) && entry.FileName.EndsWith(suffix, StringComparison.Ordinal),
+            }.Order(StringComparer.Ordinal)
+            : [];
+
     public static bool IsLink(FileAttributes attributes) => (attributes & FileAttributes.ReparsePoint) != 0;
 }

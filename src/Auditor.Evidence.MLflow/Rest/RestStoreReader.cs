@@ -132,7 +132,7 @@ public static class RestStoreReader
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ModelVersion>)g.ToList(), StringComparer.Ordinal);
         return models
             .Select(m => RestModelMapper.RegisteredModel(m, aliases[m.Str("name") ?? ""], byModel.GetValueOrDefault(m.Str("name") ?? "") ?? []))
-            .Where(m => !string.Equals(m.Tags.GetValueOrDefault(SystemTags.IsPrompt), "true", StringComparison.OrdinalIgnoreCase))
+            .Where(m => !PromptRegistry.IsPrompt(m))
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
     }

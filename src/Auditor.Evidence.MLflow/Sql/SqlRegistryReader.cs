@@ -8,6 +8,7 @@ internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schem
 {
     private static readonly string[] LoggedModelStatus = ["UNSPECIFIED", "PENDING", "READY", "FAILED"];
 
+    /// <summary>Registered models and prompts alike (see <see cref="PromptRegistry"/>).</summary>
     public IReadOnlyList<RegisteredModel> RegisteredModels()
     {
         if (!schema.Has("registered_models"))
@@ -38,7 +39,6 @@ internal sealed class SqlRegistryReader(DbConnection connection, SqlSchema schem
                     Versions = versions.GetValueOrDefault(name) ?? [],
                 };
             })
-            .Where(m => !string.Equals(m.Tags.GetValueOrDefault(SystemTags.IsPrompt), "true", StringComparison.OrdinalIgnoreCase))
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
     }

@@ -18,6 +18,8 @@ internal static class SqlStore
     {
         var tracking = new SqlTrackingReader(connection, schema, grouped, metricSummaries);
         var registry = new SqlRegistryReader(connection, schema, dialect, tracking);
+        var problems = new ProblemLog();
+        var (models, prompts) = PromptRegistry.Split(registry.RegisteredModels());
         return new TrackingStore
         {
             Kind = kind,
@@ -26,8 +28,10 @@ internal static class SqlStore
             SchemaRevision = schema.AlembicRevision,
             Experiments = tracking.Experiments(),
             Runs = tracking.Runs(),
-            RegisteredModels = registry.RegisteredModels(),
+            RegisteredModels = models,
             LoggedModels = registry.LoggedModels(),
+            GenAi = new SqlGenAiReader(connection, schema, tracking).Read(prompts, problems),
+            Problems = problems.ToList(),
         };
     }
 }

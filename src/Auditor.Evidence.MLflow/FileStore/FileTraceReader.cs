@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using Auditor.Core.Tracking;
+
+namespace Auditor.Evidence.MLflow.FileStore;
+
+/// <summary>
+/// Reads an MLflow 3 trace folder (<c>&lt;exp&gt;/traces/tr-.../</c>): <c>trace_info.yaml</c>, the request metadata and tags
+/// mlaudit uses, the span count and root span name from <c>artifacts/traces.json</c>, and <c>assessments/*.yaml</c>.
+/// Every file is read through <see cref="SmallFile"/>, so none is read past its size cap.
+/// </summary>
+internal static class FileTraceReader
+{
+    public const string TraceInfo = "trace_info.yaml";
+
+    public static (GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments) Read(string folder, string experimentId, ProblemLog problems, StringPool pool)
+    {
+        var info = YamlMap.Parse(SmallFile.ReadText(Path.Combine(folder, TraceInfo)));
+        var id = info.String("trace_id") ?? Path.GetFileName(folder);
+        var metadata = Path.Combine(folder, "request_metadata");
+        var tags = Path.Combine(folder, FileStoreLayout.Tags);
+        var (spans, root) = Spans(Path.Combine(folder, "artifacts", "traces.json"), problems);
+        var trace = new GenAiTrace
+        {
+            Id = id,
+            ExperimentId = info.Map("trace_location")?.Map("mlflow_experiment")?.String("experiment_id") ?? experimentId,
+            RequestTime = DateTimeOffset.TryParse(info.String("request_time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null,
+            State = pool.Get(info.String("state") ?? "STATE_UNSPECIFIED"),
+            ModelId = Optional(metadata, GenAiKeys.ModelId, pool),
+            SourceRunId = Optional(metadata, GenAiKeys.SourceRun, pool),
+            GitCommit = Optional(metadata, GenAiKeys.GitCommit, pool),
+            Session = Optional(metadata, GenAiKeys.Session, pool),
+            Name = Optional(tags, GenAiKeys.TraceName, pool) ?? root,
+            SpanCount = spans,
+            RootSpanName = root,
+            LinkedPrompts = PromptRef.Parse(Optional(tags, GenAiKeys.LinkedPrompts, pool)),
+        };
+        return (trace, Assessments(Path.Combine(folder, "assessments"), id, problems, pool));
+    }
+
+    private static string? Optional(string folder, string key, StringPool pool)
+    {
+        try
+        {
+            return SmallFile.Read(Path.Combine(folder, key), pool, static (p, text) => p.Get(text));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Span count and root span name; (0, null) when the trace has no spans file.</summary>
+    private static (int Count, string? Root) Spans(string path, ProblemLog problems)
+    {
+        if (!File.Exists(path))
+        {
+            return (0, null);
+        }
+
+        var result = problems.Try(path, () =>
+        {
+            using var document = JsonDocument.Parse(SmallFile.ReadText(path));
+            if (!document.RootElement.TryGetProperty("spans", out var spans) || spans.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException("no \"spans\" list");
+            }
+
+            string? root = null;
+            foreach (var span in spans.EnumerateArray())
+            {
+                if (root is null && span.ValueKind == JsonValueKind.Object
+                    && (!span.TryGetProperty("parent_span_id", out var parent) || parent.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined || parent.GetString() is "")
+                    && span.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+                {
+                    root = name.GetString();
+                }
+            }
+
+            return Tuple.Create(spans.GetArrayLength(), root);
+        });
+        return result is null ? (0, null) : (result.Item1, result.Item2);
+    }
+
+    private static IReadOnlyList<TraceAssessment> Assessments(string folder, string traceId, ProblemLog problems, StringPool pool)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return StoreFolders.Files(folder, ".yaml")
+            .Select(file => problems.Try(file, () => Assessment(YamlMap.Parse(SmallFile.ReadText(file)), Path.GetFileNameWithoutExtension(file), traceId, pool)))
+            .OfType<TraceAssessment>()
+            .ToList();
+    }
+
+    private static TraceAssessment Assessment(YamlMap yaml, string fileId, string traceId, StringPool pool)
+    {
+        var source = yaml.Map("source");
+        var feedback = yaml.Map("feedback");
+        var isFeedback = feedback is not null || yaml.Has("feedback");
+        if (!isFeedback && !yaml.Has("expectation"))
+        {
+            throw new InvalidDataException("neither feedback nor expectation");
+        }
+
+        return new TraceAssessment
+        {
+            Id = yaml.String("assessment_id") ?? fileId,
+            TraceId = yaml.String("trace_id") ?? traceId,
+            Name = pool.Get(yaml.String("assessment_name") ?? ""),
+            IsFeedback = isFeedback,
+            SourceType = source?.String("source_type") is { } type ? pool.Get(type) : null,
+            SourceId = source?.String("source_id") is { } sourceId ? pool.Get(sourceId) : null,
+            Valid = !string.Equals(yaml.String("valid"), "false", StringComparison.OrdinalIgnoreCase),
+            Overrides = yaml.String("overrides"),
+            HasError = feedback?.Has("error") == true,
+            SpanId = yaml.String("span_id"),
+            SourceRunId = yaml.Map("metadata")?.String(GenAiKeys.AssessmentSourceRun),
+        };
+    }
+}
