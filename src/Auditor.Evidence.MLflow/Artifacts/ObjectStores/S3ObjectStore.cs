@@ -123,7 +123,7 @@ internal sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             throw new ObjectStoreException($"S3 did not answer: {OneLine(e.Message)}");
         }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             throw new ObjectStoreException($"S3 sent no answer within {RestLimits.Duration(_timeout)} (set MLFLOW_HTTP_REQUEST_TIMEOUT to wait longer)");
         }
