@@ -95,6 +95,8 @@ internal sealed class AuditCommand
 
     private readonly Option<string?> _timeout = TimeoutOption.Create();
 
+    private readonly Option<bool> _artifactCredentials = ArtifactCredentialsOption.Create();
+
     private readonly Option<string?> _baseline = new("--baseline")
     {
         Description = "Gate: a previous report.json; only findings that newly fail count, and improvements and regressions are listed.",
@@ -104,7 +106,7 @@ internal sealed class AuditCommand
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _artifactRoot, _timeout, _format, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _artifactRoot, _artifactCredentials, _timeout, _format, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
         };
         command.SetAction(parse => Run(parse, environment));
         return command;
@@ -132,6 +134,7 @@ internal sealed class AuditCommand
                 parse.GetValue(_baseline),
                 environment.CurrentDirectory),
             Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
+            ArtifactCredentials = parse.GetValue(_artifactCredentials),
         };
         var release = ReleaseOptions(parse);
 

@@ -12,12 +12,13 @@ internal sealed class TraceCommand
     private readonly Option<string?> _config = new("--config") { Description = "The project configuration file." };
     private readonly Option<string?> _model = new("--model") { Description = "Only this registered model." };
     private readonly Option<string?> _timeout = TimeoutOption.Create();
+    private readonly Option<bool> _artifactCredentials = ArtifactCredentialsOption.Create();
 
     public Command Build(CliEnvironment environment)
     {
         var command = new Command("trace", "Print the reproducibility trace of every registered model version as a tree.")
         {
-            _path, _trackingUri, _artifactRoot, _timeout, _config, _model,
+            _path, _trackingUri, _artifactRoot, _artifactCredentials, _timeout, _config, _model,
         };
         command.SetAction(parse =>
         {
@@ -25,6 +26,7 @@ internal sealed class TraceCommand
             {
                 Policy = OperatorPolicy.Load(null, environment),
                 Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
+                ArtifactCredentials = parse.GetValue(_artifactCredentials),
             };
             var report = AuditPipeline.Run(settings, environment);
             var model = parse.GetValue(_model);

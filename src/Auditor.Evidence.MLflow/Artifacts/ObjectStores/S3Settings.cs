@@ -16,7 +16,7 @@ namespace Auditor.Evidence.MLflow.Artifacts.ObjectStores;
 internal sealed record S3Settings(AWSCredentials? Credentials, string Region, string? Endpoint, bool IgnoreTls)
 {
     public const string Missing =
-        "no AWS credentials for S3: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or pass --artifact-credentials to use the AWS SDK's default chain";
+        "no AWS credentials for S3: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or pass --artifact-credentials to use the AWS SDK's default chain (a store the project names sees no credentials without it)";
 
     /// <summary>The settings, or null with the one-line reason S3 is not read.</summary>
     public static S3Settings? From(Func<string, string?> variables, bool defaultChain, out string? reason)
