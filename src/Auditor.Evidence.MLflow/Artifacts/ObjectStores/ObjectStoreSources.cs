@@ -52,8 +52,12 @@ internal sealed class ObjectStoreSources(IModelArtifactSource local, TrackingRea
                 return S3Settings.From(options.Variables, options.ArtifactCredentials, out var reason) is { } settings
                     ? (new S3ObjectStore(settings, RestConnection.TimeoutOf(options), RestConnection.RetriesOf(options)), null)
                     : (null, reason);
+            case ObjectStoreUri.Azure:
+                return AzureObjectStore.HasCredentials(options.Variables)
+                    ? (new AzureObjectStore(options.Variables, RestConnection.TimeoutOf(options), RestConnection.RetriesOf(options)), null)
+                    : (null, AzureObjectStore.Missing);
             default:
-                return (null, $"reading {(name == ObjectStoreUri.Azure ? "Azure Blob Storage" : "Google Cloud Storage")} directly is not supported yet; point --artifact-root at a copy of the artifacts");
+                return (null, "reading Google Cloud Storage directly is not supported yet; point --artifact-root at a copy of the artifacts");
         }
     }
 }
