@@ -55,7 +55,7 @@ public static class AuditPipeline
     {
         var located = TrackingSelection.Locate(settings, environment);
         var variables = CredentialScope.For(settings, environment).Filter(environment.Variables);
-        var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots, ProjectPath = settings.ProjectPath, Deadline = settings.Timeout });
+        var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots, ProjectPath = settings.ProjectPath, Deadline = settings.Timeout, ArtifactCredentials = settings.ArtifactCredentials });
         TrackingSelection.RequireReadable(located, tracking, settings);
         tracking = TrackingSelection.ApplyRegistry(tracking, located, settings, environment);
         var repository = GitRepositoryCollector.Collect(settings.ProjectPath);

@@ -49,6 +49,9 @@ public sealed record AuditSettings
     /// <summary>How long reading a tracking server may take in all (<c>--timeout</c>, <c>MLAUDIT_TIMEOUT</c>); null for the reader's default.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary><c>--artifact-credentials</c>: object storage may be read with the cloud SDK's default credentials (operator only, never the project's configuration).</summary>
+    public bool ArtifactCredentials { get; init; }
+
     /// <summary>
     /// Validates the options. A configuration file given with <c>--config</c> may name the project folder and
     /// the tracking URI; a PATH argument and <c>--tracking-uri</c> on the command line win over it.

@@ -26,6 +26,13 @@ public sealed record TrackingReadOptions
     /// </summary>
     public string? ProjectPath { get; init; }
 
+    /// <summary>
+    /// The operator's <c>--artifact-credentials</c>: object storage may be read with the cloud SDK's own default
+    /// credential chain (instance roles, web identity, ...) when <see cref="Variables"/> hold no credentials for it.
+    /// Without it, object storage is read only with credentials in <see cref="Variables"/>.
+    /// </summary>
+    public bool ArtifactCredentials { get; init; }
+
     /// <summary>The HTTP handler for REST stores; null builds one from the TLS variables.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 

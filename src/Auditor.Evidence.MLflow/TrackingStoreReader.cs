@@ -23,10 +23,10 @@ public static class TrackingStoreReader
         {
             var store = location.Kind switch
             {
-                TrackingStoreKind.File => FileStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots, options.ProjectPath),
-                TrackingStoreKind.Sqlite => SqliteStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots, options.ProjectPath),
-                TrackingStoreKind.Postgresql => PostgresStoreReader.Read(location.Target, location.RedactedUri, options.Variables, options.ArtifactRoots, options.ProjectPath),
-                TrackingStoreKind.Mysql => MySqlStoreReader.Read(location.Target, location.RedactedUri, options.Variables, options.ArtifactRoots, options.ProjectPath),
+                TrackingStoreKind.File => FileStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots, options.ProjectPath, options),
+                TrackingStoreKind.Sqlite => SqliteStoreReader.Read(location.Target, location.RedactedUri, options.ArtifactRoots, options.ProjectPath, options),
+                TrackingStoreKind.Postgresql => PostgresStoreReader.Read(location.Target, location.RedactedUri, options.Variables, options.ArtifactRoots, options.ProjectPath, options),
+                TrackingStoreKind.Mysql => MySqlStoreReader.Read(location.Target, location.RedactedUri, options.Variables, options.ArtifactRoots, options.ProjectPath, options),
                 TrackingStoreKind.Rest => RestStoreReader.ReadAsync(location.Target, location.RedactedUri, options).GetAwaiter().GetResult(),
                 _ => throw new NotSupportedException($"{location.RedactedUri}: reading {location.Kind} tracking stores is not supported yet"),
             };

@@ -210,7 +210,7 @@ public sealed class RestArtifactTests
 
     /// <summary>Each version's model files as facts, without the local folder they were found in.</summary>
     private static string Artifacts(TrackingStore store) =>
-        JsonSerializer.Serialize(Versions(store).Select(v => new { v.ModelName, v.Version, Artifact = v.Artifact is null ? null : v.Artifact with { LocalPath = null } }), Json);
+        JsonSerializer.Serialize(Versions(store).Select(v => new { v.ModelName, v.Version, Artifact = v.Artifact is null ? null : v.Artifact with { LocalPath = null, ReadFrom = null } }), Json);
 
     private static List<string> ArtifactRequests(MlflowRestServer server) =>
         server.Requests.Select(r => r.PathAndQuery).Where(p => !p.Contains("/search", StringComparison.Ordinal)).ToList();

@@ -30,7 +30,7 @@ internal static class StoreJson
     {
         ModelArtifacts = [],
         Runs = store.Runs.Select(r => r with { Models = [] }).ToList(),
-        RegisteredModels = store.RegisteredModels.Select(m => m with { Versions = m.Versions.Select(v => v with { Artifact = v.Artifact is null ? null : v.Artifact with { LocalPath = null } }).ToList() }).ToList(),
+        RegisteredModels = store.RegisteredModels.Select(m => m with { Versions = m.Versions.Select(v => v with { Artifact = v.Artifact is null ? null : v.Artifact with { LocalPath = null, ReadFrom = null } }).ToList() }).ToList(),
         LoggedModels = store.LoggedModels.Select(l => l with { Artifact = null }).ToList(),
     };
 

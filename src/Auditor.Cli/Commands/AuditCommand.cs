@@ -102,6 +102,8 @@ internal sealed class AuditCommand
 
     private readonly Option<string?> _timeout = TimeoutOption.Create();
 
+    private readonly Option<bool> _artifactCredentials = ArtifactCredentialsOption.Create();
+
     private readonly Option<string?> _baseline = new("--baseline")
     {
         Description = "Gate: a previous report.json; only findings that newly fail count, and improvements and regressions are listed.",
@@ -111,7 +113,7 @@ internal sealed class AuditCommand
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _artifactRoot, _timeout, _format, _output, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _artifactRoot, _artifactCredentials, _timeout, _format, _output, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
         };
         _verbosity.AddTo(command);
         CliParsing.RefuseOptionLikeArgument(command, _path);
@@ -146,6 +148,7 @@ internal sealed class AuditCommand
             Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
             OutputFile = OutputFile.Resolve(parse.GetValue(_output), settings.Formats, environment.CurrentDirectory),
             Verbose = parse.GetValue(_verbosity.Verbose),
+            ArtifactCredentials = parse.GetValue(_artifactCredentials),
         };
         var release = ReleaseOptions(parse);
         if (settings.OutputFile == OutputFile.StandardOutput)

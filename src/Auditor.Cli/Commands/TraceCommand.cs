@@ -13,12 +13,13 @@ internal sealed class TraceCommand
     private readonly Option<string?> _model = new("--model") { Description = "Only this registered model." };
     private readonly Option<string?> _timeout = TimeoutOption.Create();
     private readonly VerbosityOptions _verbosity = new();
+    private readonly Option<bool> _artifactCredentials = ArtifactCredentialsOption.Create();
 
     public Command Build(CliEnvironment outer)
     {
         var command = new Command("trace", "Print the reproducibility trace of every registered model version as a tree.")
         {
-            _path, _trackingUri, _artifactRoot, _timeout, _config, _model,
+            _path, _trackingUri, _artifactRoot, _artifactCredentials, _timeout, _config, _model,
         };
         _verbosity.AddTo(command);
         CliParsing.RefuseOptionLikeArgument(command, _path);
@@ -30,6 +31,7 @@ internal sealed class TraceCommand
             {
                 Policy = OperatorPolicy.Load(null, environment),
                 Timeout = TimeoutOption.Resolve(parse.GetValue(_timeout), environment),
+                ArtifactCredentials = parse.GetValue(_artifactCredentials),
             };
             environment.Progress($"tracing {settings.ProjectPath} ...");
             var report = AuditPipeline.Run(settings, environment);

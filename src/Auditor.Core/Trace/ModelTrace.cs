@@ -54,6 +54,9 @@ public sealed record ModelTrace
 
     public string? ArtifactUri { get; init; }
 
+    /// <summary>Where the model files were read from: <c>local</c>, <c>server</c>, <c>s3</c>, <c>azure</c>, <c>gcs</c>; null when they were not looked for.</summary>
+    public string? ArtifactSource { get; init; }
+
     public IReadOnlyList<string> Flavors { get; init; } = [];
 
     public bool? HasSignature { get; init; }

@@ -92,9 +92,9 @@ public static class TraceBuilder
             {
                 gaps.Unchecked(version.Artifact?.State switch
                 {
-                    ModelArtifactState.Remote => $"the model files are in remote storage ({version.Artifact.Uri}) and were not checked",
+                    ModelArtifactState.Remote => $"the model files are in remote storage ({version.Artifact.Uri}) and were not checked{(version.Artifact.Reason is { } why ? ": " + why : "")}",
                     ModelArtifactState.Refused => "the model location leads outside the store and was not read",
-                    _ => "the model files could not be checked",
+                    _ => $"the model files could not be checked{(version.Artifact?.Reason is { } why ? ": " + why : "")}",
                 });
             }
 
@@ -132,6 +132,7 @@ public static class TraceBuilder
                 Metrics = run?.Metrics.Count ?? 0,
                 Artifact = artifact,
                 ArtifactUri = version.Artifact?.Uri ?? version.StorageLocation ?? version.Source,
+                ArtifactSource = version.Artifact?.ReadFrom,
                 Flavors = version.Artifact?.Flavors ?? [],
                 HasSignature = version.Artifact?.State == ModelArtifactState.Found ? version.Artifact.HasSignature : null,
                 Verdict = broken ? Verdict.Broken : gaps.Count > 0 ? Verdict.Partial : Verdict.Reproducible,

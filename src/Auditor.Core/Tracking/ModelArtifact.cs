@@ -15,6 +15,15 @@ public sealed record ModelArtifact
 
     public required ModelArtifactState State { get; init; }
 
+    /// <summary>
+    /// Where the files were looked for: <c>local</c> (this machine's disk), <c>server</c> (the tracking server's artifact
+    /// endpoints), <c>s3</c>, <c>azure</c> or <c>gcs</c> (object storage read directly); null when nothing was asked.
+    /// </summary>
+    public string? ReadFrom { get; init; }
+
+    /// <summary>Why the files were not read or checked (no credentials for the storage, a refusal, a deadline), in one line.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>The local folder holding <c>MLmodel</c>, when <see cref="State"/> is Found or Unreadable and it was read from disk.</summary>
     public string? LocalPath { get; init; }
 

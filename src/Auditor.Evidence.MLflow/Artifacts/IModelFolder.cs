@@ -9,6 +9,9 @@ internal interface IModelFolder
     /// <summary>The folder on this machine, or null when it is read through a server.</summary>
     string? LocalPath { get; }
 
+    /// <summary>Where the files are read from, as the trace names it: <c>local</c>, <c>server</c>, <c>s3</c>, <c>azure</c>, <c>gcs</c>.</summary>
+    string Source { get; }
+
     /// <summary>A file of the folder as problems name it; the folder itself for an empty name.</summary>
     string PathOf(string name);
 

@@ -27,12 +27,17 @@ internal sealed class LocalModelArtifacts(ArtifactLocator locator, ProblemLog pr
 
         if (place.Folder is not { } folder)
         {
-            return new ModelArtifact { Uri = uri, State = place.State };
+            return new ModelArtifact { Uri = uri, State = place.State, ReadFrom = place.State == ModelArtifactState.Missing ? LocalModelFolder.Local : null };
         }
 
-        if (!_byFolder.TryGetValue(folder, out var read))
+        Task<ModelArtifact> read;
+        lock (_byFolder)
         {
-            _byFolder[folder] = read = MLmodelReader.ReadAsync(uri, new LocalModelFolder(folder, locator.IsAllowed), problems);
+            // Reads of object storage resume on other threads, which may then read here.
+            if (!_byFolder.TryGetValue(folder, out read!))
+            {
+                _byFolder[folder] = read = MLmodelReader.ReadAsync(uri, new LocalModelFolder(folder, locator.IsAllowed), problems);
+            }
         }
 
         var artifact = await read.ConfigureAwait(false);

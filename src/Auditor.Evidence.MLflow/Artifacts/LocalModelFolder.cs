@@ -6,7 +6,11 @@ namespace Auditor.Evidence.MLflow.Artifacts;
 /// </summary>
 internal sealed class LocalModelFolder(string path, Func<string, bool> isAllowed) : IModelFolder
 {
+    public const string Local = "local";
+
     public string? LocalPath => path;
+
+    public string Source => Local;
 
     public string PathOf(string name) => name.Length == 0 ? path : Path.Combine(path, name);
 

@@ -31,14 +31,14 @@ internal static class MLmodelReader
     {
         if (!folder.Exists(FileName))
         {
-            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Missing };
+            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Missing, ReadFrom = folder.Source };
         }
 
         var environment = await problems.TryAsync(folder.PathOf(""), () => ReadEnvironmentAsync(folder)).ConfigureAwait(false) ?? ModelEnvironment.None;
         var mlmodel = await problems.TryAsync(folder.PathOf(FileName), async () => YamlMap.Parse(await folder.ReadTextAsync(FileName, MaxFileBytes).ConfigureAwait(false))).ConfigureAwait(false);
         if (mlmodel is null)
         {
-            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Unreadable, LocalPath = folder.LocalPath, Environment = environment };
+            return new ModelArtifact { Uri = uri, State = ModelArtifactState.Unreadable, ReadFrom = folder.Source, LocalPath = folder.LocalPath, Environment = environment };
         }
 
         var signature = mlmodel.Map("signature");
@@ -46,6 +46,7 @@ internal static class MLmodelReader
         {
             Uri = uri,
             State = ModelArtifactState.Found,
+            ReadFrom = folder.Source,
             LocalPath = folder.LocalPath,
             RunId = mlmodel.String("run_id"),
             ModelUuid = mlmodel.String("model_uuid"),

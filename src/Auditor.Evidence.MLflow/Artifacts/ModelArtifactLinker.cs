@@ -12,9 +12,17 @@ internal sealed class ModelArtifactLinker(IModelArtifactSource source, ProblemLo
 {
     private readonly Dictionary<string, Task<ModelArtifact>> _byUri = new(StringComparer.Ordinal);
 
-    /// <summary>Links every model the store refers to, read from this machine's disk.</summary>
-    public static TrackingStore Attach(TrackingStore store, ArtifactLocator locator, ProblemLog problems) =>
-        AttachAsync(store, new LocalModelArtifacts(locator, problems), problems, versionsOnly: false).GetAwaiter().GetResult();
+    /// <summary>
+    /// Links every model the store refers to, read from this machine's disk, and from object storage as far as
+    /// <paramref name="options"/> allow (without options, object storage is never read).
+    /// </summary>
+    public static TrackingStore Attach(TrackingStore store, ArtifactLocator locator, ProblemLog problems, TrackingReadOptions? options = null)
+    {
+        using var sources = new ObjectStores.ObjectStoreSources(new LocalModelArtifacts(locator, problems), options ?? NoObjectStorage, problems);
+        return AttachAsync(store, sources, problems, versionsOnly: false).GetAwaiter().GetResult();
+    }
+
+    private static readonly TrackingReadOptions NoObjectStorage = new() { Variables = _ => null };
 
     /// <summary>
     /// Links the store's models. With <paramref name="versionsOnly"/> only registered model versions are read (what the

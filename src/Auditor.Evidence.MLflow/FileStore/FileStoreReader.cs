@@ -13,7 +13,7 @@ public static class FileStoreReader
     /// Reads the store at <paramref name="root"/>; <paramref name="artifactRoots"/> are looked in after its own folder.
     /// Model files are read only inside the store, the artifact roots and <paramref name="projectPath"/>.
     /// </summary>
-    public static TrackingStore Read(string root, string redactedUri, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null)
+    public static TrackingStore Read(string root, string redactedUri, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null, TrackingReadOptions? options = null)
     {
         if (!Directory.Exists(root))
         {
@@ -74,7 +74,7 @@ public static class FileStoreReader
         };
         // A deleted experiment's folder moves to .trash, and its artifacts with it.
         string[] roots = [root, Path.Combine(root, FileStoreLayout.Trash), .. artifactRoots ?? []];
-        return ModelArtifactLinker.Attach(store, new ArtifactLocator(roots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root, artifactRoots, [root, .. Trusted(projectPath)]), problems);
+        return ModelArtifactLinker.Attach(store, new ArtifactLocator(roots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root, artifactRoots, [root, .. Trusted(projectPath)]), problems, options);
     }
 
     private static string[] Trusted(string? projectPath) => projectPath is null ? [] : [projectPath];

@@ -19,14 +19,20 @@ internal sealed record RestConnection(Uri BaseAddress, AuthenticationHeaderValue
     {
         var variables = options.Variables;
         var (baseAddress, authorization) = DatabricksWorkspace.Is(uri) ? DatabricksWorkspace.Resolve(uri, variables) : Server(uri, variables);
-        var timeout = options.RequestTimeout
-                      ?? (double.TryParse(variables("MLFLOW_HTTP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-                          ? TimeSpan.FromSeconds(seconds)
-                          : TimeSpan.FromSeconds(120));
-        var retries = options.MaxRetries ?? (int.TryParse(variables("MLFLOW_HTTP_REQUEST_MAX_RETRIES"), out var n) && n >= 0 ? n : 5);
         var insecure = string.Equals(variables("MLFLOW_TRACKING_INSECURE_TLS"), "true", StringComparison.OrdinalIgnoreCase);
-        return new RestConnection(baseAddress, authorization, insecure, variables("MLFLOW_TRACKING_SERVER_CERT_PATH"), timeout, retries);
+        return new RestConnection(baseAddress, authorization, insecure, variables("MLFLOW_TRACKING_SERVER_CERT_PATH"), TimeoutOf(options), RetriesOf(options));
     }
+
+    /// <summary>The per-request timeout: the option, else <c>MLFLOW_HTTP_REQUEST_TIMEOUT</c> (seconds), else 120 s. Object storage uses it too.</summary>
+    public static TimeSpan TimeoutOf(TrackingReadOptions options) =>
+        options.RequestTimeout
+        ?? (double.TryParse(options.Variables("MLFLOW_HTTP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(120));
+
+    /// <summary>Retries per request: the option, else <c>MLFLOW_HTTP_REQUEST_MAX_RETRIES</c>, else 5.</summary>
+    public static int RetriesOf(TrackingReadOptions options) =>
+        options.MaxRetries ?? (int.TryParse(options.Variables("MLFLOW_HTTP_REQUEST_MAX_RETRIES"), out var n) && n >= 0 ? n : 5);
 
     /// <summary>An http(s) tracking server and the MLflow credentials for it.</summary>
     private static (Uri BaseAddress, AuthenticationHeaderValue? Authorization) Server(string uri, Func<string, string?> variables)

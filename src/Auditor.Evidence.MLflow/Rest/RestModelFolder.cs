@@ -4,11 +4,14 @@ namespace Auditor.Evidence.MLflow.Rest;
 
 /// <summary>
 /// A model folder behind a tracking server: what exists comes from one listing, and a file is downloaded only when
-/// read, after its listed size is checked against the bound (a file too large is never requested).
+/// read, after its listed size is checked against the bound (a file too large is never requested). Object storage
+/// (<paramref name="source"/> <c>s3</c>, <c>azure</c>, <c>gcs</c>) is read the same way: one listing, then the files.
 /// </summary>
-internal sealed class RestModelFolder(string uri, IReadOnlyDictionary<string, long?> files, Func<string, int, Task<string?>> download) : IModelFolder
+internal sealed class RestModelFolder(string uri, IReadOnlyDictionary<string, long?> files, Func<string, int, Task<string?>> download, string source = "server") : IModelFolder
 {
     public string? LocalPath => null;
+
+    public string Source => source;
 
     public string PathOf(string name) => name.Length == 0 ? uri : uri.TrimEnd('/') + "/" + name;
 
@@ -21,6 +24,6 @@ internal sealed class RestModelFolder(string uri, IReadOnlyDictionary<string, lo
             throw ModelFileText.TooLarge(maxBytes, size);
         }
 
-        return await download(name, maxBytes).ConfigureAwait(false) ?? throw new InvalidDataException("listed by the server but not sent (HTTP 404)");
+        return await download(name, maxBytes).ConfigureAwait(false) ?? throw new InvalidDataException("listed but not sent (HTTP 404)");
     }
 }

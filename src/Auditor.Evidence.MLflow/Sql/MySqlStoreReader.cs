@@ -27,7 +27,7 @@ public static class MySqlStoreReader
     /// machine, else under <paramref name="artifactRoots"/> (where the store's artifacts were copied or mounted),
     /// and read only inside those roots and <paramref name="projectPath"/>.
     /// </summary>
-    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null)
+    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null, TrackingReadOptions? options = null)
     {
         var builder = MySqlConnectionString.Build(uri, environment);
         try
@@ -47,7 +47,7 @@ public static class MySqlStoreReader
                 rollback.ExecuteNonQuery();
             }
 
-            return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots, projectPath is null ? [] : [projectPath]), new ProblemLog());
+            return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots, projectPath is null ? [] : [projectPath]), new ProblemLog(), options);
         }
         catch (Exception e) when (e is MySqlException or TimeoutException or ArgumentException)
         {

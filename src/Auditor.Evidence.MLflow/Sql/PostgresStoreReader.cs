@@ -16,7 +16,7 @@ public static class PostgresStoreReader
     /// machine, else under <paramref name="artifactRoots"/> (where the store's artifacts were copied or mounted),
     /// and read only inside those roots and <paramref name="projectPath"/>.
     /// </summary>
-    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null)
+    public static TrackingStore Read(string uri, string redactedUri, Func<string, string?> environment, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null, TrackingReadOptions? options = null)
     {
         var builder = PostgresConnectionString.Build(uri, environment);
         try
@@ -42,7 +42,7 @@ public static class PostgresStoreReader
             var store = SqlStore.Read(connection, schema, dialect, new AdoGroupedQuery(connection), pool => new SqlMetricAggregation(connection, schema, dialect, pool), TrackingStoreKind.Postgresql, redactedUri);
             transaction.Rollback();
 
-            return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots, projectPath is null ? [] : [projectPath]), new ProblemLog());
+            return ModelArtifactLinker.Attach(store, new ArtifactLocator(artifactRoots ?? [], Directory.GetCurrentDirectory(), artifactRoots, projectPath is null ? [] : [projectPath]), new ProblemLog(), options);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException)
         {

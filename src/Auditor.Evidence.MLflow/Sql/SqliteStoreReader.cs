@@ -11,7 +11,7 @@ public static class SqliteStoreReader
     /// Reads the database; model files are looked for in the <c>mlruns</c> beside it, then under <paramref name="artifactRoots"/>,
     /// and read only inside the database's folder, the artifact roots and <paramref name="projectPath"/>.
     /// </summary>
-    public static TrackingStore Read(string databasePath, string redactedUri, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null)
+    public static TrackingStore Read(string databasePath, string redactedUri, IReadOnlyList<string>? artifactRoots = null, string? projectPath = null, TrackingReadOptions? options = null)
     {
         if (!File.Exists(databasePath))
         {
@@ -31,7 +31,7 @@ public static class SqliteStoreReader
 
             var store = SqlStore.Read(connection, schema, dialect, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool), TrackingStoreKind.Sqlite, redactedUri, databasePath);
             var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
-            return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns"), .. artifactRoots ?? []], folder, artifactRoots, projectPath is null ? [folder] : [folder, projectPath]), new ProblemLog());
+            return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns"), .. artifactRoots ?? []], folder, artifactRoots, projectPath is null ? [folder] : [folder, projectPath]), new ProblemLog(), options);
         }
         catch (SqliteException e)
         {
