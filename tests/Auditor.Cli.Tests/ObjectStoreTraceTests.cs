@@ -78,14 +78,7 @@ public sealed class ObjectStoreTraceTests
         }
     }
 
-    private static string Upload(S3Server s3, Fixture fixture, TempFolder copy)
-    {
-        s3.CreateBucket("mlflow");
-        s3.Upload("mlflow", "", Path.Combine(fixture.Path, "mlruns"));
-        var database = ObjectStoreCopy.Sqlite(Path.Combine(fixture.Path, "mlflow.db"), copy.Path, "s3://mlflow");
-        s3.Requests.Clear();
-        return database;
-    }
+    private static string Upload(S3Server s3, Fixture fixture, TempFolder copy) => s3.UploadStore(fixture.Path, "mlflow", copy.Path);
 
     private static Dictionary<string, string> Strings(Dictionary<string, string?> variables) =>
         variables.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);

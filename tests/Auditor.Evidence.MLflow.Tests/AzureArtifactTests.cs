@@ -1,8 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Auditor.Core.Evidence;
 using Auditor.Core.Tracking;
 using Auditor.Testing;
+using static Auditor.Evidence.MLflow.Tests.ObjectStoreReads;
 
 namespace Auditor.Evidence.MLflow.Tests;
 
@@ -17,8 +16,6 @@ public sealed class AzureArtifactTests
     private const string Container = "mlflow";
 
     private static readonly string Base = $"wasbs://{Container}@{AzuriteServer.Account}.blob.core.windows.net";
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     static AzureArtifactTests() => Environment.SetEnvironmentVariable("NO_PROXY", "127.0.0.1,localhost");
 
@@ -41,7 +38,7 @@ public sealed class AzureArtifactTests
         var remote = Read(database, azurite.Variables());
 
         Assert.All(Versions(local), v => Assert.Equal(ModelArtifactState.Found, v.Artifact?.State));
-        Assert.Equal(Artifacts(local), Artifacts(remote));
+        Assert.Equal(ObjectStoreReads.Artifacts(local), ObjectStoreReads.Artifacts(remote));
         Assert.All(Versions(remote), v => Assert.Equal("azure", v.Artifact?.ReadFrom));
         Assert.All(Versions(remote), v => Assert.StartsWith(Base + "/", v.Artifact!.Uri, StringComparison.Ordinal));
         Assert.Empty(remote.Problems);
@@ -81,7 +78,7 @@ public sealed class AzureArtifactTests
         Assert.NotEmpty(remote.Problems);
         Assert.All(remote.Problems, p => Assert.StartsWith("Azure Storage refused the request (HTTP 403 AuthorizationFailure)", p.Message, StringComparison.Ordinal));
         Assert.All(remote.Problems, p => Assert.DoesNotContain('\n', p.Message));
-        Assert.DoesNotContain(wrong, JsonSerializer.Serialize(remote, Json), StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, JsonSerializer.Serialize(remote, ObjectStoreReads.Json), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,19 +130,6 @@ public sealed class AzureArtifactTests
         return ObjectStoreCopy.Sqlite(Path.Combine(fixture.Path, "mlflow.db"), copy.Path, Base);
     }
 
-    private static TrackingStore Read(string database, IReadOnlyDictionary<string, string?> variables, TimeSpan? timeout = null)
-    {
-        var options = new TrackingReadOptions { Variables = n => variables.GetValueOrDefault(n), MaxRetries = timeout is null ? null : 0, RequestTimeout = timeout };
-        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse("sqlite:///" + database, "/"), options);
-        Assert.True(collected.State == CollectionState.Present, collected.Reason);
-        return collected.Value!;
-    }
-
-    private static ModelVersion Version(TrackingStore store, string model, int version) =>
-        Versions(store).Single(v => v.ModelName == model && v.Version == version);
-
-    private static List<ModelVersion> Versions(TrackingStore store) => store.RegisteredModels.SelectMany(m => m.Versions).ToList();
-
-    private static string Artifacts(TrackingStore store) =>
-        JsonSerializer.Serialize(Versions(store).Select(v => new { v.ModelName, v.Version, Artifact = v.Artifact is null ? null : v.Artifact with { Uri = "", LocalPath = null, ReadFrom = null } }), Json);
+    private static TrackingStore Read(string database, IReadOnlyDictionary<string, string?> variables, TimeSpan? timeout = null) =>
+        ObjectStoreReads.Read(database, new TrackingReadOptions { Variables = n => variables.GetValueOrDefault(n), MaxRetries = timeout is null ? null : 0, RequestTimeout = timeout });
 }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Auditor.Core.Evidence;
 using Auditor.Core.Tracking;
 using Auditor.Testing;
+using static Auditor.Evidence.MLflow.Tests.ObjectStoreReads;
 
 namespace Auditor.Evidence.MLflow.Tests;
 
@@ -17,8 +16,6 @@ namespace Auditor.Evidence.MLflow.Tests;
 public sealed class S3ArtifactTests
 {
     private const string Bucket = "mlflow";
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     static S3ArtifactTests() => Environment.SetEnvironmentVariable("NO_PROXY", "127.0.0.1,localhost");
 
@@ -41,7 +38,7 @@ public sealed class S3ArtifactTests
         var remote = Read(database, s3.Variables());
 
         Assert.All(Versions(local), v => Assert.Equal(ModelArtifactState.Found, v.Artifact?.State));
-        Assert.Equal(Artifacts(local), Artifacts(remote));
+        Assert.Equal(ObjectStoreReads.Artifacts(local), ObjectStoreReads.Artifacts(remote));
         Assert.All(Versions(remote), v => Assert.Equal("s3", v.Artifact?.ReadFrom));
         Assert.All(Versions(remote), v => Assert.StartsWith($"s3://{Bucket}/", v.Artifact!.Uri, StringComparison.Ordinal));
         Assert.Empty(remote.Problems);
@@ -100,8 +97,8 @@ public sealed class S3ArtifactTests
         Assert.NotEmpty(remote.Problems);
         Assert.All(remote.Problems, p => Assert.StartsWith("S3 refused the request (HTTP 403 SignatureDoesNotMatch)", p.Message, StringComparison.Ordinal));
         Assert.All(remote.Problems, p => Assert.DoesNotContain('\n', p.Message));
-        Assert.DoesNotContain(wrong, JsonSerializer.Serialize(remote, Json), StringComparison.Ordinal);
-        Assert.DoesNotContain(S3Server.Secret, JsonSerializer.Serialize(remote, Json), StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, JsonSerializer.Serialize(remote, ObjectStoreReads.Json), StringComparison.Ordinal);
+        Assert.DoesNotContain(S3Server.Secret, JsonSerializer.Serialize(remote, ObjectStoreReads.Json), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,29 +235,8 @@ public sealed class S3ArtifactTests
         Assert.Equal(3, Versions(remote).Count(v => v.Artifact?.State == ModelArtifactState.Found));
     }
 
-    /// <summary>The fixture's mlruns uploaded to the bucket, its database copied into <paramref name="copy"/> with s3:// locations.</summary>
-    private static string Upload(S3Server s3, Fixture fixture, TempFolder copy)
-    {
-        s3.CreateBucket(Bucket);
-        s3.Upload(Bucket, "", Path.Combine(fixture.Path, "mlruns"));
-        var database = ObjectStoreCopy.Sqlite(Path.Combine(fixture.Path, "mlflow.db"), copy.Path, $"s3://{Bucket}");
-        s3.Requests.Clear();
-        return database;
-    }
+    private static string Upload(S3Server s3, Fixture fixture, TempFolder copy) => s3.UploadStore(fixture.Path, Bucket, copy.Path);
 
-    private static TrackingStore Read(string database, IReadOnlyDictionary<string, string?> variables, TrackingReadOptions? options = null)
-    {
-        var collected = TrackingStoreReader.Collect(TrackingUriResolver.Parse("sqlite:///" + database, "/"), (options ?? new TrackingReadOptions()) with { Variables = n => variables.GetValueOrDefault(n) });
-        Assert.True(collected.State == CollectionState.Present, collected.Reason);
-        return collected.Value!;
-    }
-
-    private static ModelVersion Version(TrackingStore store, string model, int version) =>
-        Versions(store).Single(v => v.ModelName == model && v.Version == version);
-
-    private static List<ModelVersion> Versions(TrackingStore store) => store.RegisteredModels.SelectMany(m => m.Versions).ToList();
-
-    /// <summary>Each version's model files as facts, without where they were found.</summary>
-    private static string Artifacts(TrackingStore store) =>
-        JsonSerializer.Serialize(Versions(store).Select(v => new { v.ModelName, v.Version, Artifact = v.Artifact is null ? null : v.Artifact with { Uri = "", LocalPath = null, ReadFrom = null } }), Json);
+    private static TrackingStore Read(string database, IReadOnlyDictionary<string, string?> variables, TrackingReadOptions? options = null) =>
+        ObjectStoreReads.Read(database, (options ?? new TrackingReadOptions()) with { Variables = n => variables.GetValueOrDefault(n) });
 }

@@ -71,6 +71,19 @@ public sealed class S3Server : IDisposable
 
     public void CreateBucket(string bucket) => Send(HttpMethod.Put, bucket, null);
 
+    /// <summary>
+    /// A fixture project's <c>mlruns</c> uploaded to a new bucket, and its SQLite database copied into <paramref name="folder"/>
+    /// with every artifact location under <c>s3://bucket</c>; the requests so far are forgotten. Returns the copy's path.
+    /// </summary>
+    public string UploadStore(string project, string bucket, string folder)
+    {
+        CreateBucket(bucket);
+        Upload(bucket, "", Path.Combine(project, "mlruns"));
+        var database = ObjectStoreCopy.Sqlite(Path.Combine(project, "mlflow.db"), folder, $"s3://{bucket}");
+        Requests.Clear();
+        return database;
+    }
+
     public void Put(string bucket, string key, byte[] content) => Send(HttpMethod.Put, bucket + "/" + key, content);
 
     /// <summary>Uploads every file under <paramref name="folder"/> as <c>prefix/relative path</c>.</summary>
