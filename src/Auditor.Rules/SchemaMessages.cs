@@ -35,7 +35,7 @@ internal sealed class SchemaMessages(JsonNode schema)
             : JsonPointers.Name(instance, at);
         return keyword switch
         {
-            "enum" when rule?["enum"] is JsonArray values => $"{name} must be one of: {string.Join(", ", values.Select(Text))}",
+            "enum" when rule?["enum"] is JsonArray values => $"{name} must be one of: {string.Join(", ", values.Select(Text))}{Closest(value, values)}",
             "const" when rule is not null && rule.ContainsKey("const") => $"{name} must be {Text(rule["const"])}",
             "type" when rule?["type"] is { } type => $"{name} must be {Expected(type)}, not {Actual(value)}",
             "minimum" or "maximum" when rule is not null => $"{name} must be {Range(rule)}",
@@ -82,6 +82,13 @@ internal sealed class SchemaMessages(JsonNode schema)
         var where = at.Count == 0 ? "" : $" under '{JsonPointers.Display(instance, at)}'";
         return $"missing required key{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(m => $"'{m}'"))}{where}";
     }
+
+    /// <summary>" (did you mean 'high'?)" when a text is a near miss of one allowed value.</summary>
+    private static string Closest(JsonNode? value, JsonArray values) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String
+        && Suggest(v.GetValue<string>(), values.OfType<JsonValue>().Where(a => a.GetValueKind() == JsonValueKind.String).Select(a => a.GetValue<string>())) is { } best
+            ? $" (did you mean '{best}'?)"
+            : "";
 
     /// <summary>The allowed key closest to a mistyped one, when it is close enough to be a typo.</summary>
     internal static string? Suggest(string key, IEnumerable<string> allowed) =>

@@ -26,6 +26,7 @@ public sealed class ConfigErrorMessageTests
     [InlineData("kind: Config\n", "kind: Config\ntrackingUrl: file:./mlruns\n", "3: unknown key 'trackingUrl' (did you mean 'trackingUri'?)")]
     [InlineData("  minLevel: 2\n", "  minLevl: 2\n", "4: unknown key 'minLevl' under 'gate' (did you mean 'minLevel'?)")]
     [InlineData("  failOn: high\n", "  failOn: urgent\n", "5: 'failOn' under 'gate' must be one of: info, low, medium, high, critical")]
+    [InlineData("  failOn: high\n", "  failOn: hihg\n", "5: 'failOn' under 'gate' must be one of: info, low, medium, high, critical (did you mean 'high'?)")]
     [InlineData("  minLevel: 2\n", "  minLevel: two\n", "4: 'minLevel' under 'gate' must be a whole number, not the text 'two'")]
     [InlineData("  minLevel: 2\n", "  minLevel: 7\n", "4: 'minLevel' under 'gate' must be a whole number from 0 to 4")]
     [InlineData("    owner: data-platform\n", "", "9: missing required key 'owner' under 'waivers[0]'")]
@@ -52,6 +53,34 @@ public sealed class ConfigErrorMessageTests
         File.WriteAllText(file, ValidConfig.Replace(find, replace));
 
         var error = Assert.Throws<RuleFileException>(() => ProjectConfigLoader.Load(file));
+
+        Assert.Equal($"{file}:{expected}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("    answer: \"yes\"\n", "    answer: maybe\n", "5: 'answer' under 'attestations[0]' must be one of: yes, no")]
+    [InlineData("    owner: carol@example.com\n", "    owner: carol@example.com\n    evidnce: https://wiki.example.com\n", "8: unknown key 'evidnce' under 'attestations[0]' (did you mean 'evidence'?)")]
+    [InlineData("    date: 2026-11-01\n", "", "4: missing required key 'date' under 'attestations[0]'")]
+    [InlineData("kind: Attestations\n", "kind: attestations\n", "2: 'kind' must be one of: Config, Attestations (did you mean 'Attestations'?)")]
+    public void Mistake_in_the_attestation_file_gives_one_line(string find, string replace, string expected)
+    {
+        const string valid = """
+            apiVersion: mlaudit/v1
+            kind: Attestations
+            attestations:
+              - rule: MLA-0101
+                answer: "yes"
+                date: 2026-11-01
+                owner: carol@example.com
+                expires: 2027-05-01
+
+            """;
+        Assert.Contains(find, valid);
+        using var folder = new TempFolder();
+        var file = folder.Combine(".mlaudit-attestations.yml");
+        File.WriteAllText(file, valid.Replace(find, replace));
+
+        var error = Assert.Throws<RuleFileException>(() => AttestationFile.Load(file));
 
         Assert.Equal($"{file}:{expected}", error.Message);
     }
