@@ -18,7 +18,7 @@ internal static class HelpExtras
             "mlaudit audit --model churn --alias champion           # pre-release audit of one model version",
         ],
         ["trace"] = ["mlaudit trace", "mlaudit trace path/to/project --model churn --tracking-uri sqlite:///mlflow.db"],
-        ["init"] = ["mlaudit init                 # .mlaudit.yml in the current folder", "mlaudit init path/to/project  # then: mlaudit audit path/to/project"],
+        ["init"] = ["mlaudit init                  # .mlaudit.yml in the current folder", "mlaudit init path/to/project  # then: mlaudit audit path/to/project"],
     };
 
     private static readonly string[] ExitCodes =
