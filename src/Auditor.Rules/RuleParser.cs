@@ -10,10 +10,11 @@ internal static class RuleParser
 {
     public const string ApiVersion = "mlaudit/v1";
 
-    public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal)
-    {
+    /// <summary>The categories in the order of <c>rule.schema.json</c>.</summary>
+    public static readonly IReadOnlyList<string> Categories =
+    [
         "versioning", "environment", "tracking", "model-management", "data", "testing", "ci-cd", "deployment", "monitoring", "security", "process",
-    };
+    ];
 
     public static RuleDefinition Parse(string file, YamlMappingNode root)
     {
@@ -22,13 +23,13 @@ internal static class RuleParser
         var category = nodes.Text(root, "category");
         if (!Categories.Contains(category))
         {
-            throw nodes.Error(nodes.Optional(root, "category"), $"unknown category '{category}' (one of {string.Join(", ", Categories.Order())})");
+            throw nodes.Error(nodes.Optional(root, "category"), $"'category' must be one of: {string.Join(", ", Categories)}");
         }
 
         var severityText = nodes.Text(root, "severity");
         if (!Enum.TryParse<Severity>(severityText, ignoreCase: true, out var severity) || !char.IsLower(severityText[0]))
         {
-            throw nodes.Error(nodes.Optional(root, "severity"), $"unknown severity '{severityText}' (info, low, medium, high or critical)");
+            throw nodes.Error(nodes.Optional(root, "severity"), "'severity' must be one of: info, low, medium, high, critical");
         }
 
         if (nodes.Bool(root, "mustApply", fallback: false) && !nodes.Bool(root, "required", fallback: false))

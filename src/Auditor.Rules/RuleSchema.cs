@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;
 
@@ -19,6 +20,8 @@ internal sealed class RuleSchema(string resourceName)
 
     private readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromText(Text(resourceName), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
+    private readonly Lazy<SchemaMessages> _messages = new(() => new SchemaMessages(JsonNode.Parse(Text(resourceName))!));
+
     private string FileName => resourceName["rules/".Length..];
 
     public static string Text(string resourceName)
@@ -29,39 +32,45 @@ internal sealed class RuleSchema(string resourceName)
         return reader.ReadToEnd();
     }
 
-    /// <summary>Throws a <see cref="RuleFileException"/> naming the line of the first (deepest) violation.</summary>
+    /// <summary>Throws a <see cref="RuleFileException"/> naming the line and key of the first violation and what is allowed there.</summary>
     public void Validate(string file, string? ruleId, YamlMappingNode root)
     {
         var converter = new YamlToJson();
-        JsonElement json;
+        JsonNode? instance;
         try
         {
-            json = JsonSerializer.SerializeToElement(converter.Convert(root));
+            instance = converter.Convert(root);
         }
         catch (InvalidDataException e)
         {
             throw new RuleFileException(file, null, ruleId, e.Message);
         }
 
+        var json = JsonSerializer.SerializeToElement(instance);
         var result = _schema.Value.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {
             return;
         }
 
-        // Errors inside a failed branch of a oneOf are noise when another branch matched: prefer the errors
-        // reached through the fewest oneOf branches, then the deepest one. An 'if' that does not hold is no error.
-        var (pointer, message) = (result.Details ?? [])
+        // Errors inside a failed branch of a oneOf are noise when another branch matched: prefer the errors reached
+        // through the fewest oneOf branches, then the first in the file, then the deepest. An 'if' that does not hold is no error.
+        var errors = (result.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 } && !d.EvaluationPath.ToString().Split('/').Contains("if"))
             .SelectMany(d => d.Errors!.Where(e => e.Key is not ("oneOf" or "$ref" or "anyOf")).Select(e => (
                 Branches: d.EvaluationPath.ToString().Split('/').Count(s => s == "oneOf"),
+                Path: d.EvaluationPath.ToString(),
                 Pointer: d.InstanceLocation.ToString(),
+                Keyword: e.Key,
                 Message: e.Value)))
-            .OrderBy(e => e.Branches).ThenByDescending(e => e.Pointer.Length)
-            .Select(e => (e.Pointer, e.Message))
-            .FirstOrDefault();
-        pointer ??= "";
-        throw new RuleFileException(file, converter.LineOf(pointer), ruleId,
-            $"does not match {FileName} at '{(pointer.Length == 0 ? "/" : pointer)}': {message ?? "the document has the wrong shape"}");
+            .ToList();
+        if (errors.Count == 0)
+        {
+            throw new RuleFileException(file, null, ruleId, $"the document does not match {FileName}");
+        }
+
+        var first = errors.OrderBy(e => e.Branches).ThenBy(e => converter.LineOf(e.Pointer) ?? 0).ThenByDescending(e => e.Pointer.Length).First();
+        throw new RuleFileException(file, converter.LineOf(first.Pointer), ruleId,
+            _messages.Value.Explain(instance, first.Path, first.Pointer, first.Keyword, first.Message));
     }
 }

@@ -52,7 +52,10 @@ internal sealed class YamlToJson
                 foreach (var (key, value) in mapping.Children)
                 {
                     var name = (key as YamlScalarNode)?.Value ?? key.ToString();
-                    obj[name] = Convert(value, pointer + "/" + name.Replace("~", "~0").Replace("/", "~1"));
+                    var child = pointer + "/" + name.Replace("~", "~0").Replace("/", "~1");
+                    obj[name] = Convert(value, child);
+                    _lines[child] = (int)key.Start.Line; // an error about a key's value names the key's line
+
                 }
 
                 return obj;

@@ -249,8 +249,8 @@ public sealed class PolicyTests
     }
 
     [Theory]
-    [InlineData("kind: Policy\n", "kind: Policy\nwaivers:\n  maxDays: forever\n", "/waivers/maxDays")]
-    [InlineData("kind: Policy\n", "kind: Policy\ntrackingUri: everywhere\n", "/trackingUri")]
+    [InlineData("kind: Policy\n", "kind: Policy\nwaivers:\n  maxDays: forever\n", "policy.yml:4: 'maxDays' under 'waivers' must be a whole number, not the text 'forever'")]
+    [InlineData("kind: Policy\n", "kind: Policy\ntrackingUri: everywhere\n", "policy.yml:3: 'trackingUri' must be one of: anonymous, local, ignore")]
     [InlineData("kind: Policy\n", "kind: Policy\nlenient: true\n", "lenient")]
     [InlineData("kind: Policy\n", "kind: Config\n", "kind")]
     public void Invalid_policy_is_a_one_line_input_error_naming_file_and_line(string find, string replace, string problem)

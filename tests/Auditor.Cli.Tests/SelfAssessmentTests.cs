@@ -68,10 +68,10 @@ public sealed class SelfAssessmentTests
     }
 
     [Theory]
-    [InlineData("    reason: remediation-planned\n", "    reason: someday\n", ".mlaudit.yml:", "/waivers/0/reason")]
+    [InlineData("    reason: remediation-planned\n", "    reason: someday\n", ".mlaudit.yml:", "'reason' under 'waivers[0]' must be one of: not-applicable, accepted-risk, false-positive, remediation-planned")]
     [InlineData("    expires: 2027-03-31\n", "    expires: 2027-02-30\n", ".mlaudit.yml:", "'expires' is not a real date")]
-    [InlineData("kind: Config\n", "kind: Config\nfavourite: colour\n", ".mlaudit.yml:", "favourite")]
-    [InlineData("    owner: alice@example.com\n", "", ".mlaudit.yml:", "owner")]
+    [InlineData("kind: Config\n", "kind: Config\nfavourite: colour\n", ".mlaudit.yml:3:", "unknown key 'favourite' (allowed: apiVersion, kind, project, trackingUri, ignorePaths, gate, rules, waivers, attestations)")]
+    [InlineData("    owner: alice@example.com\n", "", ".mlaudit.yml:", "missing required key 'owner' under 'waivers[0]'")]
     public void Invalid_configuration_is_a_one_line_input_error(string find, string replace, string file, string problem)
     {
         using var folder = new TempFolder();

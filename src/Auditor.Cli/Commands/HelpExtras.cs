@@ -7,7 +7,7 @@ internal static class HelpExtras
 {
     private static readonly Dictionary<string, string[]> Examples = new()
     {
-        ["mlaudit"] = ["mlaudit audit", "mlaudit audit path/to/project -f console,json,html --output-dir reports", "mlaudit trace --model churn", "mlaudit rules list"],
+        ["mlaudit"] = ["mlaudit init", "mlaudit audit", "mlaudit audit path/to/project -f console,json,html --output-dir reports", "mlaudit trace --model churn", "mlaudit rules list"],
         ["audit"] =
         [
             "mlaudit audit                                          # the current folder, its store found as MLflow finds it",
@@ -18,6 +18,7 @@ internal static class HelpExtras
             "mlaudit audit --model churn --alias champion           # pre-release audit of one model version",
         ],
         ["trace"] = ["mlaudit trace", "mlaudit trace path/to/project --model churn --tracking-uri sqlite:///mlflow.db"],
+        ["init"] = ["mlaudit init                  # .mlaudit.yml in the current folder", "mlaudit init path/to/project  # then: mlaudit audit path/to/project"],
     };
 
     private static readonly string[] ExitCodes =
