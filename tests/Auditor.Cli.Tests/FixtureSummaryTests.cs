@@ -52,6 +52,24 @@ public sealed class FixtureSummaryTests
         }
     }
 
+    [Theory]
+    [InlineData("tracked-file")]
+    [InlineData("sloppy-file")]
+    [InlineData("untracked")]
+    public void Junit_report_matches_the_golden_file_and_the_jenkins_schema(string name)
+    {
+        using var fixture = Fixture.Unpack(name);
+
+        var run = CliRun.Invoke(fixture.Path, null, "audit", fixture.Path, "--format", "junit", "-o", "-");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Golden.AssertMatches($"{name}.junit.xml", run.Out);
+        JUnitSchema.AssertValid(run.Out);
+        Assert.DoesNotContain(fixture.Path, run.Out, StringComparison.Ordinal);
+        Assert.Contains($"<testsuites name=\"mlaudit {name}\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("timestamp=\"2026-11-27T12:00:00+00:00\"", run.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>The tool's version comes from git tags and commit height (MinVer), so the golden files hold a placeholder.</summary>
     private static string Versionless(string console)
     {
