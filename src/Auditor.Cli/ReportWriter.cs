@@ -1,3 +1,4 @@
+using Auditor.Cli.Gate;
 using Auditor.Core;
 using Auditor.Core.Reporting;
 using Auditor.Reporting;
@@ -43,7 +44,7 @@ internal static class ReportWriter
             case ReportFormat.Html: return new HtmlReportWriter(settings.TemplatesDirectory).Render(report);
             case ReportFormat.Sarif: return SarifReportWriter.Serialize(report, SarifOptions(settings, environment));
             case ReportFormat.Junit: return JUnitReportWriter.Serialize(report);
-            case ReportFormat.Markdown: return MarkdownReportWriter.Serialize(report);
+            case ReportFormat.Markdown: return MarkdownReportWriter.Serialize(report, MarkdownOptions(report, settings));
             default:
                 var console = new StringWriter();
                 ConsoleReportWriter.Write(report, console, new ConsoleReportOptions { Verbose = settings.Verbose });
@@ -59,6 +60,13 @@ internal static class ReportWriter
         ReportFormat.Junit => "report.junit.xml",
         ReportFormat.Markdown => "report.md",
         _ => "report.txt",
+    };
+
+    /// <summary>The rule catalogue's address and the gate's decision (pure, evaluated again after the reports are written).</summary>
+    private static MarkdownOptions MarkdownOptions(AuditReport report, AuditSettings settings) => new()
+    {
+        RulesDocumentUri = ToolVersion.RulesDocument,
+        Gate = settings.Gate == GateSettings.None ? null : GateEvaluator.Evaluate(report, settings.Gate) is var gate ? new GateOutcome(gate.Passed, gate.Reasons) : null,
     };
 
     private static SarifOptions SarifOptions(AuditSettings settings, CliEnvironment environment)

@@ -31,17 +31,17 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
             ["genai"] = report.Inventory.GenAi is { } genai && genai.HasEntities() ? genai : null,
             ["genai_period"] = report.Inventory.GenAi?.TracePeriod(),
             ["run_statuses"] = report.Inventory.Runs.ByStatus.Select(s => new { Status = s.Key, Runs = s.Value }).ToList(),
-            ["findings_by_level"] = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key)
-                .Select(g => new
-                {
-                    Level = g.Key,
-                    Name = report.Maturity.Levels.FirstOrDefault(l => l.Level == g.Key)?.Name ?? "",
-                    Findings = g.ToList(),
-                    Categories = g.GroupBy(f => f.Category, StringComparer.Ordinal).OrderBy(c => c.Key, StringComparer.Ordinal)
-                        .Select(c => new { Category = c.Key, Findings = c.ToList() }).ToList(),
-                })
-                .ToList(),
-            ["failing"] = report.Findings.Count(f => f.Outcome is Outcome.Fail or Outcome.Error),
+            ["findings_by_level"] = HtmlFindingGroups.Of(report),
+            ["failing"] = report.Findings.Count(f => f.IsFailing()),
+            ["outcome_counts"] = new
+            {
+                All = report.Findings.Count,
+                Failing = report.Findings.Count(f => f.IsFailing()),
+                Waived = report.Findings.Count(f => f.IsWaived),
+                Unknown = report.Findings.Count(f => f.Outcome == Outcome.Unknown && !f.IsWaived),
+                Pass = report.Findings.Count(f => f.Outcome == Outcome.Pass),
+                NotApplicable = report.Findings.Count(f => f.Outcome == Outcome.NotApplicable),
+            },
             ["next_level"] = report.Maturity.Levels.Where(l => l.Level > report.Maturity.Level).OrderBy(l => l.Level).FirstOrDefault(),
             ["tracking_source"] = TrackingText.Source(report.Subject.Tracking.Source),
             ["tracking_state"] = TrackingText.State(report.Subject.Tracking.State),
@@ -53,6 +53,9 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
         };
         globals.Import("label", new Func<object?, string>(LabelOf));
         globals.Import("markdown", new Func<string?, TrustedHtml>(SafeMarkdown.ToHtml));
+        globals.Import("category", new Func<string?, string>(c => CategoryLabels.Of(c ?? "")));
+        globals.Import("category_score", new Func<Auditor.Core.Scoring.CategoryScore, string>(CategoryWording.Score));
+        globals.Import("filter_class", new Func<Finding, string>(HtmlFindingGroups.FilterClass));
         globals.Import("level_wording", new Func<Auditor.Core.Scoring.LevelResult, string>(l => LevelWording.Of(l, report.Maturity.Level)));
 
         var context = new HtmlTemplateContext();

@@ -10,7 +10,9 @@ namespace Auditor.Reporting;
 /// JUnit XML for CI test tabs: one test suite per maturity level, with a "level N reached" case and one case per rule; failing rules are failures
 /// (errors for rules that could not be evaluated) with message and remediation; not-applicable and unknown are skipped.
 /// Every attribute and text is passed through <see cref="XmlText.Clean"/> before the document is written, so no
-/// value can hold a character XML 1.0 forbids.
+/// value can hold a character XML 1.0 forbids. The document validates against Jenkins' JUnit schema (xunit-plugin
+/// <c>junit-10.xsd</c>, after Ant and Surefire): <c>time</c> on every case and suite (rules take no measurable time: 0),
+/// suite timestamps in ISO 8601 with their offset, and names with the project relative to its repository root.
 /// </summary>
 public static class JUnitReportWriter
 {
@@ -18,8 +20,9 @@ public static class JUnitReportWriter
     {
         var suites = report.Findings.GroupBy(f => f.Level).OrderBy(g => g.Key).Select(g => Suite(report, g.Key, g.ToList())).ToList();
         var root = new XElement("testsuites",
-            new XAttribute("name", $"mlaudit {report.Subject.Path}"),
-            Counts(suites.SelectMany(s => s.Elements("testcase")).ToList()),
+            new XAttribute("name", $"mlaudit {ProjectPath.Shown(report.Subject)}"),
+            Counts(suites.SelectMany(s => s.Elements("testcase")).ToList(), skipped: false),
+            new XAttribute("time", Time),
             suites);
         return XmlText.Serialize(new XDocument(root));
     }
@@ -31,12 +34,13 @@ public static class JUnitReportWriter
     private static XElement Suite(AuditReport report, int level, IReadOnlyList<Finding> findings)
     {
         var result = report.Maturity.Levels.FirstOrDefault(l => l.Level == level);
-        var cases = (result is null ? [] : new[] { LevelCase(result, report.Maturity.Level) }).Concat(findings.Select(Case)).ToList();
+        var cases = (result is null ? [] : new[] { LevelCase(result, report.Maturity.Level) }).Concat(findings.Select(f => Case(f, report.Subject))).ToList();
         var reached = result is null ? "" : result.Reached ? " (reached)" : " (not reached)";
         return new XElement("testsuite",
             new XAttribute("name", $"Level {level} - {result?.Name ?? ""}{reached}"),
             Counts(cases),
-            new XAttribute("timestamp", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            new XAttribute("time", Time),
+            new XAttribute("timestamp", report.GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
             Properties(report.Policy),
             cases);
     }
@@ -67,7 +71,8 @@ public static class JUnitReportWriter
     {
         var element = new XElement("testcase",
             new XAttribute("classname", $"mlaudit.level{level.Level}"),
-            new XAttribute("name", $"level {level.Level} reached"));
+            new XAttribute("name", $"level {level.Level} reached"),
+            new XAttribute("time", Time));
         var wording = LevelWording.Of(level, attained);
         var blocked = level.Blocking.Count == 0 ? "" : $"; blocked by {string.Join(", ", level.Blocking)}";
         switch (level.Status)
@@ -85,19 +90,25 @@ public static class JUnitReportWriter
         return element;
     }
 
-    private static object[] Counts(IReadOnlyCollection<XElement> cases) =>
+    /// <summary>Seconds a case or suite took: judging a rule reads facts already collected, so nothing to measure.</summary>
+    private const string Time = "0";
+
+    /// <summary>The counts; <c>skipped</c> only on suites (Jenkins' schema has no such attribute on <c>testsuites</c>).</summary>
+    private static object[] Counts(IReadOnlyCollection<XElement> cases, bool skipped = true) =>
     [
         new XAttribute("tests", cases.Count),
         new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
         new XAttribute("errors", cases.Count(c => c.Element("error") is not null)),
-        new XAttribute("skipped", cases.Count(c => c.Element("skipped") is not null)),
+        .. skipped ? [new XAttribute("skipped", cases.Count(c => c.Element("skipped") is not null))] : Array.Empty<XAttribute>(),
     ];
 
-    private static XElement Case(Finding finding)
+    private static XElement Case(Finding found, ReportSubject subject)
     {
+        var finding = found with { Message = ProjectPath.InText(found.Message, subject) };
         var element = new XElement("testcase",
             new XAttribute("classname", $"mlaudit.level{finding.Level}.{finding.Category}"),
-            new XAttribute("name", $"{finding.RuleId} {finding.Title}"));
+            new XAttribute("name", $"{finding.RuleId} {finding.Title}"),
+            new XAttribute("time", Time));
         var body = finding.Remediation.Length == 0 ? finding.Message : $"{finding.Message}\n\nRemediation:\n{finding.Remediation}";
         if (finding.IsWaived)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Auditor.Reporting;
 
@@ -10,7 +11,7 @@ namespace Auditor.Reporting;
 /// and <c>#123</c> links no issue (GitHub finds mentions and references after rendering, so a backslash or
 /// <c>&amp;#64;</c> would not stop them).
 /// </summary>
-public static class MarkdownText
+public static partial class MarkdownText
 {
     private const string Special = "\\`*_{}[]()+!|~>-.";
 
@@ -59,4 +60,46 @@ public static class MarkdownText
             ? Escape(text)
             : "`" + TerminalText.Clean(text.Replace("`", "")).Replace("|", "\\|") + "`";
     }
+
+    /// <summary>
+    /// A rule's own Markdown (remediation) made inert like project text, keeping its paragraphs, its `code` spans and
+    /// its **bold**: each paragraph is escaped as one line, code spans go through <see cref="Code"/>, and only escaped
+    /// bold markers around escaped text are put back. At most <paramref name="cap"/> characters of input are kept.
+    /// </summary>
+    public static string Prose(string? markdown, int cap = 4000)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var text = markdown.Length > cap ? markdown[..cap] + "..." : markdown;
+        var paragraphs = Paragraphs().Split(text.ReplaceLineEndings("\n").Trim()).Select(paragraph =>
+        {
+            var shown = new StringBuilder();
+            var last = 0;
+            foreach (Match span in CodeSpan().Matches(paragraph))
+            {
+                shown.Append(Escape(paragraph[last..span.Index])).Append(Code(span.Groups[1].Value));
+                last = span.Index + span.Length;
+            }
+
+            shown.Append(Escape(paragraph[last..]));
+            return Bold().Replace(shown.ToString(), "**$1**");
+        });
+        return string.Join("\n\n", paragraphs);
+    }
+
+    /// <summary>A table cell: escaped, at most <paramref name="cap"/> characters of the value.</summary>
+    public static string Cell(string? text, int cap = 1000) =>
+        Escape(text is { Length: > 0 } t && t.Length > cap ? t[..cap] + "..." : text);
+
+    [GeneratedRegex(@"\n\s*\n")]
+    private static partial Regex Paragraphs();
+
+    [GeneratedRegex("`([^`\n]+)`")]
+    private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"\\\*\\\*([^*\\\n]+?)\\\*\\\*")]
+    private static partial Regex Bold();
 }

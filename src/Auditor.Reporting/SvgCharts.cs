@@ -10,26 +10,30 @@ public static class SvgCharts
 {
     private const int Row = 26;
 
-    /// <summary>One horizontal bar per category, 0-100; a category without a score says "no score".</summary>
+    /// <summary>
+    /// One horizontal bar per category, 0-100, named from <see cref="CategoryLabels"/>; a category where fewer than half
+    /// the rules that apply were evaluated has no bar and says "not enough evidence" (<see cref="CategoryWording"/>).
+    /// </summary>
     public static TrustedHtml Categories(IReadOnlyList<CategoryScore> categories)
     {
         var height = Math.Max(1, categories.Count) * Row + 8;
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg class=\"chart\" role=\"img\" aria-label=\"Category scores\" viewBox=\"0 0 640 {height}\" width=\"640\" height=\"{height}\">"));
+        svg.Append(Invariant($"<svg class=\"chart\" role=\"img\" aria-label=\"Category scores\" viewBox=\"0 0 720 {height}\" width=\"720\" height=\"{height}\">"));
         for (var i = 0; i < categories.Count; i++)
         {
             var c = categories[i];
             var y = 4 + (i * Row);
-            svg.Append(Invariant($"<text x=\"0\" y=\"{y + 17}\" class=\"label\">{Encode(c.Category)}</text>"));
+            var name = Encode(CategoryLabels.Of(c.Category));
+            svg.Append(Invariant($"<text x=\"0\" y=\"{y + 17}\" class=\"label\">{name}</text>"));
             svg.Append(Invariant($"<rect x=\"160\" y=\"{y + 4}\" width=\"400\" height=\"16\" class=\"track\"/>"));
-            if (c.Score is { } score)
+            if (c.Score is { } score && CategoryWording.HasEnoughEvidence(c))
             {
                 svg.Append(Invariant($"<rect x=\"160\" y=\"{y + 4}\" width=\"{score * 4}\" height=\"16\" class=\"bar {(score >= 80 ? "good" : score >= 50 ? "fair" : "poor")}\"/>"));
             }
 
-            var text = c.Score is { } s ? Invariant($"{s}%") : "no score";
+            var text = CategoryWording.Score(c);
             svg.Append(Invariant($"<text x=\"568\" y=\"{y + 17}\" class=\"value\">{text}</text>"));
-            svg.Append(Invariant($"<title>{Encode(c.Category)}: {c.Passed} passed, {c.Failed} failed, {c.Unknown} unknown, {c.NotApplicable} not applicable</title>"));
+            svg.Append(Invariant($"<title>{name}: {c.Passed} passed, {c.Failed} failed, {c.Unknown} unknown, {c.NotApplicable} not applicable</title>"));
         }
 
         return new TrustedHtml(svg.Append("</svg>").ToString());

@@ -68,5 +68,8 @@ public sealed class ReportSizeTests(Xunit.Abstractions.ITestOutputHelper output)
         output.WriteLine(string.Join(", ", sizes.Select(s => $"{s.Key} {s.Value:N0}")));
         Assert.All(sizes, s => Assert.True(s.Value < FiveMegabytes, $"{s.Key} report is {s.Value:N0} characters"));
         Assert.True(sizes["json"] < 1024 * 1024, $"json report is {sizes["json"]:N0} characters");
+        // GitHub refuses a job summary over 1 MiB; count UTF-8 bytes, not characters.
+        var summary = System.Text.Encoding.UTF8.GetByteCount(MarkdownReportWriter.Serialize(report, new MarkdownOptions { RulesDocumentUri = "https://github.com/mlaudit/mlaudit/blob/main/docs/rules.md" }));
+        Assert.True(summary < 1024 * 1024, $"markdown report is {summary:N0} bytes");
     }
 }
