@@ -88,8 +88,6 @@ internal static class StoreJson
         {
             Prompts = store.GenAi.Prompts.Select(p => p with { Versions = p.Versions.Select(v => v with { StorageLocation = null }).ToList() }).ToList(),
             Traces = store.GenAi.Traces.Select(t => t with { RootSpanName = null }).ToList(),
-            // Not read by the REST store reader yet: the mapper alone is tested on the recordings.
-            EvaluationDatasetsSupported = false,
         },
         Runs = store.Runs.Select(r => r with
         {

@@ -11,8 +11,9 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// prompt's versions by a filtered <c>model-versions/search</c>), traces with their assessments inline
 /// (<c>POST /api/3.0/mlflow/traces/search</c> over a few experiments at a time) and evaluation datasets
 /// (<c>/api/3.0/mlflow/datasets/search</c>, each dataset's records counted page by page and its experiments).
-/// A server without one of these endpoints (404: older than MLflow 3) or refusing the request gives one problem line
-/// and none of that entity; the audit goes on. Paging, bounds and deadline are the reader's (<see cref="RestPager"/>).
+/// A server without the traces endpoint (404: older than MLflow 3) or refusing a request gives one problem line and
+/// none of that entity; one without the datasets endpoint holds no evaluation datasets (not supported, as a SQL store
+/// without the table); the audit goes on. Paging, bounds and deadline are the reader's (<see cref="RestPager"/>).
 /// </summary>
 internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates unique, ProblemLog problems, string redactedUri, TrackingReadOptions options)
 {
@@ -109,11 +110,13 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
 
     private async Task<(List<EvaluationDataset> Datasets, bool Supported)> DatasetsAsync()
     {
-        var missing = true; // until the server answers: a server that lacks or refuses the endpoint holds none
+        // A server without the endpoint (404) has no evaluation datasets, as a SQL store without the table: that is the
+        // fact (not supported), not a problem. One that refuses the search costs them with a problem line.
+        var missing = true; // until the server answers
         var page = Math.Min(options.PageSize, 1000).ToString(CultureInfo.InvariantCulture);
-        var found = await Guarded("datasets/search", "evaluation datasets", [], async gone =>
+        var found = await Guarded("datasets/search", "evaluation datasets", [], async _ =>
             await RestPager.AllAsync("datasets/search", client.Budget, redactedUri, "datasets", RestGenAiMapper.Dataset, token =>
-                Answered(Missing(client.GetAsync(Api3 + "datasets/search", WithToken([("max_results", page)], token), missingIsNull: true), gone), () => missing = false)).ConfigureAwait(false)).ConfigureAwait(false);
+                Answered(client.GetAsync(Api3 + "datasets/search", WithToken([("max_results", page)], token), missingIsNull: true), () => missing = false)).ConfigureAwait(false)).ConfigureAwait(false);
         if (missing)
         {
             return ([], false);
