@@ -33,6 +33,15 @@ public static class TraceTreeWriter
         var flavors = t.Flavors.Count == 0 ? "" : $", flavors {string.Join(", ", t.Flavors)}";
         var signature = t.HasSignature switch { true => ", signature", false => ", no signature", _ => "" };
         Line(output, indent, "artifact", $"{Labels.Of(t.Artifact)}{flavors}{signature}{(t.ArtifactUri is null ? "" : $" ({t.ArtifactUri})")}");
+        if (t.Application is { } app)
+        {
+            Line(output, indent, "app", $"{app.LoggedModel}, {app.Traces} traces, commit {app.Commit ?? "-"} ({Labels.Of(app.CommitState)})");
+            Line(output, indent, "prompts", app.Prompts.Count == 0 ? "none linked" : string.Join(", ", app.Prompts.Select(p =>
+                $"{p.Name}/{p.Version}{string.Concat(p.Aliases.Select(a => " @" + a))}{(p.State == PromptLinkState.Present ? "" : $" ({Labels.Of(p.State)})")}")));
+            Line(output, indent, "evals", app.Evaluations.Count == 0 ? "none" : string.Join(", ", app.Evaluations.Select(e =>
+                $"{e.RunId} {e.RunName} (by {e.Match}; {e.Traces} traces{(e.Scorers.Count == 0 ? "" : "; " + string.Join(", ", e.Scorers))})")));
+        }
+
         foreach (var gap in t.Gaps)
         {
             Line(output, indent, "gap", gap);

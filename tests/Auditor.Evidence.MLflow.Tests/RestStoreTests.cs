@@ -19,17 +19,45 @@ public sealed class RestStoreTests
     {
         using var fixture = Fixture.Unpack(name);
         var direct = StoreFixture.Read(fixture);
-        using var server = new MlflowRestServer(direct, pageSize: 3, hasLoggedModelsEndpoint: loggedModelsEndpoint);
+        // Without the logged-models endpoint the stand-in is a 2.x server: no v3 traces or evaluation-dataset endpoints either.
+        using var server = new MlflowRestServer(direct, pageSize: 3, hasLoggedModelsEndpoint: loggedModelsEndpoint) { HasGenAiEndpoints = loggedModelsEndpoint };
 
         var store = Read(server.Uri);
 
         Assert.Equal(TrackingStoreKind.Rest, store.Kind);
-        Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(direct)), StoreJson.Facts(store));
+        var notServed = store.Problems.Where(p => p.Message.StartsWith("not served (HTTP 404", StringComparison.Ordinal)).ToList();
+        Assert.Equal(loggedModelsEndpoint ? [] : [$"{server.Uri}: traces/search"], notServed.Select(p => p.Path));
+        Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(MlflowRestServer.AsServed(direct, loggedModelsEndpoint))), StoreJson.Facts(store with { Problems = store.Problems.Except(notServed).ToList() }));
         var requests = server.Requests.ToList();
         Assert.Contains(requests, r => r.PathAndQuery.Contains("page_token=", StringComparison.Ordinal) || (r.Body ?? "").Contains("page_token", StringComparison.Ordinal));
         Assert.All(requests.Where(r => r.PathAndQuery.Contains("/search", StringComparison.Ordinal)), r => Assert.True(r.PathAndQuery.Contains("max_results=", StringComparison.Ordinal) || (r.Body ?? "").Contains("\"max_results\"", StringComparison.Ordinal), r.PathAndQuery));
         Assert.All(requests.Where(r => r.PathAndQuery.Contains("runs/search", StringComparison.Ordinal)), r => Assert.Contains("\"run_view_type\":\"ALL\"", r.Body, StringComparison.Ordinal));
         Assert.All(requests.Where(r => r.PathAndQuery.Contains("experiments/search", StringComparison.Ordinal)), r => Assert.Contains("view_type=ALL", r.PathAndQuery, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("genai-sqlite-3x")]
+    [InlineData("genai-file-3x")]
+    public void REST_gives_the_same_GenAI_evidence_as_reading_the_store(string name)
+    {
+        using var fixture = Fixture.Unpack(name);
+        var direct = StoreFixture.Read(fixture);
+        using var server = new MlflowRestServer(direct, pageSize: 7) { SearchLeavesOutModelInputs = true };
+
+        var store = Read(server.Uri);
+
+        Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(MlflowRestServer.AsServed(direct))), StoreJson.Facts(store));
+        Assert.Equal(47, store.GenAi.Traces.Count);
+        Assert.Equal(150, store.GenAi.Assessments.Count);
+        Assert.Equal(4, store.GenAi.Prompts.Count);
+        Assert.Equal(direct.GenAi.Traces.Sum(t => t.SpanCount), store.GenAi.Traces.Sum(t => t.SpanCount));
+        Assert.Equal(EvaluationRun.Of(direct).Select(e => (e.Run.Id, string.Join(",", e.Scorers), e.TraceCount, string.Join(",", e.ModelIds))),
+            EvaluationRun.Of(store).Select(e => (e.Run.Id, string.Join(",", e.Scorers), e.TraceCount, string.Join(",", e.ModelIds))));
+        var requests = server.Requests.ToList();
+        // Traces page (43 in experiment 1 at 7 a page), each evaluation run's model inputs come from runs/get.
+        Assert.Contains(requests, r => r.PathAndQuery == "/api/3.0/mlflow/traces/search" && (r.Body ?? "").Contains("page_token", StringComparison.Ordinal));
+        Assert.Equal(EvaluationRun.Of(direct).Count, requests.Count(r => r.PathAndQuery.StartsWith("/api/2.0/mlflow/runs/get?", StringComparison.Ordinal)));
+        Assert.Contains(requests, r => r.PathAndQuery.Contains("filter=tags.%60mlflow.prompt.is_prompt%60%20%3D%20%27true%27", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -82,8 +82,13 @@ internal static class StoreJson
     public static TrackingStore AsRestSeesIt(TrackingStore store) => store with
     {
         SchemaRevision = null,
-        // The REST reader does not read GenAI entities yet (issue 21): this store has none, but SQL can hold datasets.
-        GenAi = store.GenAi with { EvaluationDatasetsSupported = false },
+        // A TraceInfo names no spans: the span count is its size statistics', the root span's name is not served.
+        // Prompt versions, like model versions, carry no storage location.
+        GenAi = store.GenAi with
+        {
+            Prompts = store.GenAi.Prompts.Select(p => p with { Versions = p.Versions.Select(v => v with { StorageLocation = null }).ToList() }).ToList(),
+            Traces = store.GenAi.Traces.Select(t => t with { RootSpanName = null }).ToList(),
+        },
         Runs = store.Runs.Select(r => r with
         {
             Metrics = r.Metrics.ToDictionary(m => m.Key, m => new MetricSummary

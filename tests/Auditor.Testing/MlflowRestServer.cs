@@ -17,7 +17,7 @@ namespace Auditor.Testing;
 /// MLflow's artifact endpoints (<see cref="Artifacts"/>). <see cref="Intercept"/> injects faults, <see cref="Rewrite"/>
 /// alters answers (see <see cref="HostileAnswers"/> for a server that misbehaves on purpose).
 /// </summary>
-public sealed class MlflowRestServer : IDisposable
+public sealed partial class MlflowRestServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly TrackingStore _store;
@@ -64,6 +64,12 @@ public sealed class MlflowRestServer : IDisposable
 
     /// <summary>The artifact endpoints and the folder they serve.</summary>
     public MlflowArtifactRoutes Artifacts { get; }
+
+    /// <summary>
+    /// Whether runs/search leaves out model inputs, as the 3.11 server over SQLite was recorded doing
+    /// (runs-search-genai-evaluate.json against runs-get-genai-evaluate.json); runs/get always has them.
+    /// </summary>
+    public bool SearchLeavesOutModelInputs { get; set; }
 
     /// <summary>The exact Authorization header every request must carry, or null for none.</summary>
     public string? RequiredAuthorization { get; set; }
@@ -131,10 +137,10 @@ public sealed class MlflowRestServer : IDisposable
             }
 
             var args = body is null ? Query(request) : JsonNode.Parse(body)!.AsObject();
-            var answer = path switch
+            var answer = GenAiAnswer(request, path, args) ?? path switch
             {
                 "/api/2.0/mlflow/experiments/search" => Page(args, "experiments", Visible(args, "view_type", _store.Experiments, e => e.Lifecycle), Experiment),
-                "/api/2.0/mlflow/runs/search" => Page(args, "runs", Visible(args, "run_view_type", RunsOf(Ids(args)), r => r.Lifecycle), Run),
+                "/api/2.0/mlflow/runs/search" => Page(args, "runs", Visible(args, "run_view_type", RunsOf(Ids(args)), r => r.Lifecycle), r => SearchedRun(r)),
                 "/api/2.0/mlflow/registered-models/search" => Page(args, "registered_models", _store.RegisteredModels, RegisteredModel),
                 "/api/2.0/mlflow/model-versions/search" => Page(args, "model_versions", _store.RegisteredModels.SelectMany(m => m.Versions), ModelVersion),
                 "/api/2.0/mlflow/logged-models/search" when HasLoggedModelsEndpoint => Page(args, "models", _store.LoggedModels.Select((m, i) => (Model: m, Index: i)).Where(m => Ids(args).Contains(m.Model.ExperimentId) && m.Model.Lifecycle == Lifecycle.Active), m => LoggedModel(m.Model, m.Index)),
@@ -264,6 +270,19 @@ public sealed class MlflowRestServer : IDisposable
         }),
         // Like MLflow 3.x, runs/search leaves out the run's outputs (runs/get has them).
     });
+
+    /// <summary>A run as runs/search sends it: like the 3.11 server, without model inputs when <see cref="SearchLeavesOutModelInputs"/>.</summary>
+    private JsonObject SearchedRun(Run r)
+    {
+        var run = Run(r);
+        if (SearchLeavesOutModelInputs && run["inputs"] is JsonObject inputs)
+        {
+            inputs.Remove("model_inputs");
+            Omit(run);
+        }
+
+        return run;
+    }
 
     private static JsonObject RegisteredModel(RegisteredModel m) => Omit(new JsonObject
     {

@@ -76,4 +76,7 @@ public sealed record ModelTrace
     public bool Serving { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>For a version of a GenAI application (its logged model links prompts, has traces or was evaluated): its prompts, evaluations and commit; null otherwise.</summary>
+    public ApplicationTrace? Application { get; init; }
 }

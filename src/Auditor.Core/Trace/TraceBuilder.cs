@@ -52,6 +52,7 @@ public static class TraceBuilder
         private readonly Dictionary<string, CommitResolution> _commits = (evidence.Commits.Value ?? []).ToDictionary(c => c.Sha, StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, CommitContents> _contents = (evidence.CommitContents.Value ?? []).ToDictionary(c => c.Sha, StringComparer.OrdinalIgnoreCase);
         private readonly string _projectPath = evidence.Repository.Value?.ProjectPath ?? "";
+        private readonly Lazy<IReadOnlyList<EvaluationRun>> _evaluations = new(() => EvaluationRun.Of(store));
 
         public ModelTrace Trace(ModelVersion version)
         {
@@ -108,7 +109,9 @@ public static class TraceBuilder
                 gaps.Add("the run logged no metrics");
             }
 
-            var broken = runState != RunState.Active || commitState is CommitState.Missing or CommitState.NotRecorded || artifact == ArtifactLinkState.Missing;
+            var application = Application(version, gaps);
+            var broken = application?.Prompts.Any(p => p.State != PromptLinkState.Present) == true
+                || runState != RunState.Active || commitState is CommitState.Missing or CommitState.NotRecorded || artifact == ArtifactLinkState.Missing;
             return new ModelTrace
             {
                 Model = version.ModelName,
@@ -140,6 +143,82 @@ public static class TraceBuilder
                 Unchecked = gaps.UncheckedOnes,
                 Serving = RegistryFacts.IsServing(version),
                 CreatedAt = version.CreationTime,
+                Application = application,
+            };
+        }
+
+        /// <summary>
+        /// The application behind a version whose logged model links prompts, has traces or was evaluated. A linked prompt
+        /// version the registry does not hold breaks the trace; no covering evaluation and no recorded commit are gaps.
+        /// </summary>
+        private ApplicationTrace? Application(ModelVersion version, GapList gaps)
+        {
+            if (version.ModelId is not { } modelId)
+            {
+                return null;
+            }
+
+            var model = store.LoggedModels.FirstOrDefault(m => m.Id == modelId);
+            var traces = store.GenAi.Traces.Where(t => t.ModelId == modelId).ToList();
+            var links = (model is null ? [] : PromptLinks.OfModel(model)).Concat(traces.SelectMany(t => t.LinkedPrompts))
+                .Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version).ToList();
+            var serving = new GenAiServing.Version(modelId, modelId, model is null ? new HashSet<PromptRef>() : PromptLinks.OfModel(model).ToHashSet());
+            var evaluations = _evaluations.Value
+                .Where(e => GenAiServing.Covers(e, serving, store))
+                .Select(e => new EvaluationLinkTrace(e.Run.Id, e.Run.Name, e.ModelIds.Contains(modelId, StringComparer.Ordinal) ? "model" : "prompts", e.Scorers, e.TraceCount))
+                .OrderBy(e => e.RunId, StringComparer.Ordinal)
+                .ToList();
+            if (links.Count == 0 && traces.Count == 0 && evaluations.Count == 0)
+            {
+                return null;
+            }
+
+            var prompts = links.Select(link =>
+            {
+                var prompt = store.GenAi.Prompts.FirstOrDefault(p => p.Name == link.Name);
+                var state = prompt is null ? PromptLinkState.Missing : prompt.Versions.Any(v => v.Version == link.Version) ? PromptLinkState.Present : PromptLinkState.MissingVersion;
+                gaps.AddRange(state switch
+                {
+                    PromptLinkState.Missing => [$"prompt {link} is not in the prompt registry"],
+                    PromptLinkState.MissingVersion => [$"prompt {link.Name} has no version {link.Version} in the registry"],
+                    _ => [],
+                });
+                var aliases = prompt?.Aliases.Where(a => a.Value == link.Version).Select(a => a.Key).Order(StringComparer.Ordinal).ToList() ?? [];
+                return new PromptLinkTrace(link.Name, link.Version, state, aliases);
+            }).ToList();
+            if (prompts.Count == 0)
+            {
+                gaps.Add($"the application {modelId} is pinned to no prompt version (no mlflow.linkedPrompts on it or its traces)");
+            }
+
+            if (evaluations.Count == 0)
+            {
+                gaps.Add($"no evaluation run evaluated the application {modelId} or its prompt versions");
+            }
+
+            var sourceRun = model?.SourceRunId is { } runId ? _runs.GetValueOrDefault(runId) : null;
+            var commit = sourceRun?.GitCommit ?? model?.Tags.GetValueOrDefault(SystemTags.GitCommit);
+            var commitState = commit is null ? CommitState.NotRecorded
+                : !_commits.TryGetValue(commit, out var resolution) ? CommitState.Unknown
+                : resolution.State switch { CommitPresence.Missing => CommitState.Missing, CommitPresence.Unknown => CommitState.Unknown, _ => CommitState.Present };
+            if (commit is null)
+            {
+                gaps.Add($"the application {modelId} records no git commit of its code");
+            }
+            else if (commitState == CommitState.Missing && sourceRun?.GitCommit is null)
+            {
+                // The source run's commit has its own gap above; the logged model's own tag only here.
+                gaps.Add($"the application's commit {Short(commit)} is not in the repository");
+            }
+
+            return new ApplicationTrace
+            {
+                LoggedModel = modelId,
+                Prompts = prompts,
+                Evaluations = evaluations,
+                Commit = commit,
+                CommitState = commitState,
+                Traces = traces.Count,
             };
         }
 

@@ -10,7 +10,44 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// </summary>
 internal static class RestPager
 {
-    public static async Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, string field, Func<JsonElement, T> map, Func<string?, Task<JsonElement?>> page)
+    public static Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, string field, Func<JsonElement, T> map, Func<string?, Task<JsonElement?>> page) =>
+        PagedAsync<T>(what, budget, redactedUri, page, (answer, items) =>
+        {
+            if (answer.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (!budget.TakeItem())
+                    {
+                        budget.Cut(what, budget.Exhausted!);
+                        return false;
+                    }
+
+                    items.Add(map(item));
+                }
+            }
+
+            return true;
+        });
+
+    /// <summary>
+    /// Each page mapped whole (an answer whose list is one JSON-encoded string, as evaluation-dataset records are);
+    /// a page counts as one item of the budget.
+    /// </summary>
+    public static Task<List<T>> PagesAsync<T>(string what, RestBudget budget, string redactedUri, Func<JsonElement, T> map, Func<string?, Task<JsonElement?>> page) =>
+        PagedAsync<T>(what, budget, redactedUri, page, (answer, items) =>
+        {
+            if (!budget.TakeItem())
+            {
+                budget.Cut(what, budget.Exhausted!);
+                return false;
+            }
+
+            items.Add(map(answer));
+            return true;
+        });
+
+    private static async Task<List<T>> PagedAsync<T>(string what, RestBudget budget, string redactedUri, Func<string?, Task<JsonElement?>> page, Func<JsonElement, List<T>, bool> take)
     {
         var items = new List<T>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -45,18 +82,9 @@ internal static class RestPager
                 throw new RestStoreException($"{redactedUri}: {what}: expected a JSON object, found {answer.ValueKind}");
             }
 
-            if (answer.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
+            if (!take(answer, items))
             {
-                foreach (var item in list.EnumerateArray())
-                {
-                    if (!budget.TakeItem())
-                    {
-                        budget.Cut(what, budget.Exhausted!);
-                        return items;
-                    }
-
-                    items.Add(map(item));
-                }
+                return items;
             }
 
             token = answer.TryGetProperty("next_page_token", out var nextToken) && nextToken.ValueKind == JsonValueKind.String ? nextToken.GetString() : null;

@@ -9,7 +9,7 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// <summary>
 /// Reads a tracking server through its REST API into the normalized store: experiments, runs (one paged search
 /// per experiment, a few at a time), registered models with all their versions, 3.x logged models when the
-/// server has the endpoint, and each registered version's MLmodel and environment files through the artifact
+/// server has the endpoint, the GenAI entities (<see cref="RestGenAiReader"/>), and each registered version's MLmodel and environment files through the artifact
 /// endpoints. Always sends explicit <c>max_results</c> and view types (unset fields reach MLflow as 0).
 /// </summary>
 public static class RestStoreReader
@@ -60,7 +60,8 @@ public static class RestStoreReader
         var runsTask = Task.WhenAll(experiments.Select(e => RunsAsync(client, e.Id, redactedUri, options)));
         var modelsTask = RegisteredModelsAsync(client, unique, redactedUri, options);
         var loggedTask = LoggedModelsAsync(client, experiments.Select(e => e.Id).ToList(), redactedUri, options);
-        await Task.WhenAll(runsTask, modelsTask, loggedTask).ConfigureAwait(false);
+        var genAiTask = new RestGenAiReader(client, unique, problems, redactedUri, options).ReadAsync(experiments.Select(e => e.Id).ToList());
+        await Task.WhenAll(runsTask, modelsTask, loggedTask, genAiTask).ConfigureAwait(false);
         var logged = unique.Keep("logged-models/search", "logged model", loggedTask.Result, m => m.Id);
 
         // runs/search leaves out run outputs (MLflow 3.x puts them in runs/get only): a run's output models are the
@@ -73,12 +74,13 @@ public static class RestStoreReader
             Kind = TrackingStoreKind.Rest,
             Uri = redactedUri,
             Experiments = experiments,
-            Runs = unique.Keep("runs/search", "run", runsTask.Result.SelectMany(r => r), r => r.Id)
+            Runs = (await EvaluationInputsAsync(client, unique.Keep("runs/search", "run", runsTask.Result.SelectMany(r => r), r => r.Id), problems, redactedUri).ConfigureAwait(false))
                 .Select(r => r.OutputModelIds.Count == 0 && outputs.TryGetValue(r.Id, out var ids) ? r with { OutputModelIds = ids } : r)
                 .OrderBy(r => NumericKey(r.ExperimentId)).ThenBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .ToList(),
             RegisteredModels = modelsTask.Result,
             LoggedModels = logged,
+            GenAi = genAiTask.Result,
         };
 
         // Model files only for registered versions: the trace needs them, and each is a few requests.
@@ -91,6 +93,31 @@ public static class RestStoreReader
 
         return read with { Problems = problems.ToList(), PartlyRead = budget.PartlyRead };
     }
+
+    /// <summary>
+    /// The 3.11 server's runs/search leaves out a run's model inputs (runs/get has them): an evaluation run's evaluated
+    /// model is one of them, so each evaluation run without any is read again with runs/get.
+    /// </summary>
+    private static async Task<List<Run>> EvaluationInputsAsync(MlflowRestClient client, List<Run> runs, ProblemLog problems, string redactedUri) =>
+        (await Task.WhenAll(runs.Select(async run =>
+        {
+            if (!EvaluationRun.IsEvaluation(run) || run.InputModelIds.Count > 0)
+            {
+                return run;
+            }
+
+            try
+            {
+                var answer = await client.GetAsync(Api + "runs/get", [("run_id", run.Id)], missingIsNull: true).ConfigureAwait(false);
+                var inputs = answer is { } a ? RestModelMapper.Run(a.Object("run")).InputModelIds : [];
+                return inputs.Count > 0 ? run with { InputModelIds = inputs } : run;
+            }
+            catch (RestStoreException e)
+            {
+                problems.Add($"{redactedUri}: runs/get (run {run.Id})", "the evaluation run's model inputs not read: " + e.Message);
+                return run;
+            }
+        })).ConfigureAwait(false)).ToList();
 
     private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options) =>
         await RestPager.AllAsync($"runs/search (experiment {experimentId})", client.Budget, redactedUri, "runs", RestModelMapper.Run, token =>
