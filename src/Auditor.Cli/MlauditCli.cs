@@ -41,6 +41,7 @@ public static class MlauditCli
             new RulesCommand().Build(environment),
             new AssessCommand().Build(environment),
             new TraceCommand().Build(environment),
+            new PortfolioCommand().Build(environment),
         };
 
         var version = root.Options.OfType<VersionOption>().Single();
