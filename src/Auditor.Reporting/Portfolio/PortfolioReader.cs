@@ -27,8 +27,6 @@ public static class PortfolioReader
         return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     });
 
-    private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag };
-
     public sealed record Result(IReadOnlyList<PortfolioEntry> Entries, IReadOnlyList<string> Problems, int FilesFound);
 
     public static Result Read(IEnumerable<string> inputs, string currentDirectory)
@@ -169,7 +167,7 @@ public static class PortfolioReader
                 throw new PortfolioInputException($"{shown}: a schemaVersion {Quoted(version.GetString())} report; this mlaudit merges version 2 (audit the project again with it); skipped");
             }
 
-            var result = Schema.Value.Evaluate(root, FlagOnly);
+            var result = Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.Flag });
             if (!result.IsValid)
             {
                 throw new PortfolioInputException($"{shown}: does not match docs/report.schema.json: {FirstError(root)}; skipped");
