@@ -39,6 +39,11 @@ public static class PortfolioConsoleWriter
             }
         }
 
+        if (portfolio.Unattributed is { Runs: > 0 } unattributed)
+        {
+            output.WriteLine($"{PortfolioText.Plural(unattributed.Runs, "run belongs", "runs belong")} to no project: {string.Join(", ", unattributed.Listed.Take(RuleLines))}{(unattributed.Runs > RuleLines ? ", …" : "")}");
+        }
+
         foreach (var problem in portfolio.Problems.Take(RuleLines))
         {
             output.WriteLine($"  problem: {problem}");

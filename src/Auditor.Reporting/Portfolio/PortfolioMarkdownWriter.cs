@@ -86,6 +86,11 @@ public static class PortfolioMarkdownWriter
             }
         }
 
+        if (portfolio.Unattributed is { Runs: > 0 } unattributed)
+        {
+            md.AppendLine().AppendLine($"**{PortfolioText.Plural(unattributed.Runs, "run belongs", "runs belong")} to no project**: {MarkdownText.Escape(string.Join(", ", unattributed.Listed))}{(unattributed.Runs > unattributed.Listed.Count ? ", …" : "")}");
+        }
+
         if (portfolio.Problems.Count > 0)
         {
             md.AppendLine().AppendLine("<details><summary>Problems</summary>").AppendLine();

@@ -32,7 +32,16 @@ public sealed record PortfolioReport
 
     public required IReadOnlyList<string> Problems { get; init; }
 
+    /// <summary>With <c>audit --projects</c>: the runs of the shared store that no project claims; null for a portfolio of separate reports.</summary>
+    public UnattributedRuns? Unattributed { get; init; }
+
     public int Stale => Projects.Count(p => p.Stale);
+}
+
+/// <summary>How many runs belong to no project, and the first of them (name and id).</summary>
+public sealed record UnattributedRuns(int Runs, IReadOnlyList<string> Listed)
+{
+    public const int ListedMax = 20;
 }
 
 public sealed record PortfolioTool(string Name, string Version);
