@@ -5,6 +5,7 @@ using Auditor.Core.Reporting;
 using Auditor.Core.Rules;
 using Auditor.Core.Scoring;
 using Auditor.Core.Trace;
+using Auditor.Core.Tracking;
 using Auditor.Evidence.Git;
 using Auditor.Evidence.MLflow;
 using Auditor.Evidence.Project;
@@ -53,11 +54,7 @@ public static class AuditPipeline
 
     public static EvidenceBundle Collect(AuditSettings settings, CliEnvironment environment)
     {
-        var located = TrackingSelection.Locate(settings, environment);
-        var variables = CredentialScope.For(settings, environment).Filter(environment.Variables);
-        var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots, ProjectPath = settings.ProjectPath, Deadline = settings.Timeout, ArtifactCredentials = settings.ArtifactCredentials });
-        TrackingSelection.RequireReadable(located, tracking, settings);
-        tracking = TrackingSelection.ApplyRegistry(tracking, located, settings, environment);
+        var (located, tracking) = settings.Shared is { } shared ? (shared.Located, shared.Tracking) : ReadStore(settings, environment);
         var repository = GitRepositoryCollector.Collect(settings.ProjectPath);
         var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         var traced = tracking.Value is { } store ? TraceBuilder.CommitsToInspect(store, repository.Value?.ProjectPath ?? "") : new Dictionary<string, IReadOnlyList<string>>();
@@ -75,6 +72,16 @@ public static class AuditPipeline
                 GitFileProvenance.Open(settings.ProjectPath),
                 ProjectCollectionOptions.Default with { IgnorePaths = settings.Config.IgnorePaths, OwnPaths = OwnPaths(settings) }),
         };
+    }
+
+    /// <summary>Finds and reads the project's tracking store (and the registry store, when MLFLOW_REGISTRY_URI names one).</summary>
+    public static (LocatedStore Located, Collected<TrackingStore> Tracking) ReadStore(AuditSettings settings, CliEnvironment environment)
+    {
+        var located = TrackingSelection.Locate(settings, environment);
+        var variables = CredentialScope.For(settings, environment).Filter(environment.Variables);
+        var tracking = TrackingStoreReader.Collect(located.Location, new TrackingReadOptions { Variables = variables, HttpHandler = environment.HttpHandler, ArtifactRoots = settings.ArtifactRoots, ProjectPath = settings.ProjectPath, Deadline = settings.Timeout, ArtifactCredentials = settings.ArtifactCredentials });
+        TrackingSelection.RequireReadable(located, tracking, settings);
+        return (located, TrackingSelection.ApplyRegistry(tracking, located, settings, environment));
     }
 
     /// <summary>mlaudit's own files in this run, which the project collector never takes for evidence.</summary>

@@ -53,6 +53,12 @@ public sealed record AuditSettings
     public bool ArtifactCredentials { get; init; }
 
     /// <summary>
+    /// <c>--projects</c>: the store shared by every project of the repository, read once and scoped to this project
+    /// (see <see cref="Auditor.Core.Tracking.ProjectAttribution"/>); null when the project reads its own store.
+    /// </summary>
+    public SharedStore? Shared { get; init; }
+
+    /// <summary>
     /// Validates the options. A configuration file given with <c>--config</c> may name the project folder and
     /// the tracking URI; a PATH argument and <c>--tracking-uri</c> on the command line win over it.
     /// </summary>
@@ -117,3 +123,6 @@ public sealed record AuditSettings
         return Directory.Exists(full) ? full : throw new AuditInputException($"{option} {path}: the folder does not exist");
     }
 }
+
+/// <summary>A store read once for several projects, with where it was found, and this project's part of it.</summary>
+public sealed record SharedStore(Auditor.Evidence.MLflow.LocatedStore Located, Auditor.Core.Evidence.Collected<Auditor.Core.Tracking.TrackingStore> Tracking);

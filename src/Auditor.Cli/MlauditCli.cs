@@ -42,6 +42,7 @@ public static class MlauditCli
             new AssessCommand().Build(environment),
             new TraceCommand().Build(environment),
             new InitCommand().Build(environment),
+            new PortfolioCommand().Build(environment),
         };
 
         var version = root.Options.OfType<VersionOption>().Single();

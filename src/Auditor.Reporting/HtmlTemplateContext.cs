@@ -12,6 +12,9 @@ namespace Auditor.Reporting;
 /// </summary>
 internal sealed class HtmlTemplateContext : TemplateContext
 {
+    /// <summary>Scriban cuts any string it writes at 1 MiB by default (ending it with "..."): a report is never cut.</summary>
+    public HtmlTemplateContext() => LimitToString = 0;
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
         base.Write(span, Escape(textAsObject));
 

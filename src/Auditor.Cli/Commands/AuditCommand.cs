@@ -109,11 +109,18 @@ internal sealed class AuditCommand
         Description = "Gate: a previous report.json; only findings that newly fail count, and improvements and regressions are listed.",
     };
 
+    private readonly Option<string[]> _projects = new("--projects")
+    {
+        Description = "Monorepo: audit each project folder below PATH that these patterns name ('projects/*'; comma-separated or repeated) as its own subject against the store they share, "
+                      + "attributing runs by source path, experiment name or mlaudit.project tag; reports in OUTPUT-DIR/<folder>/, the merged view as portfolio.* and on the console.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     public Command Build(CliEnvironment environment)
     {
         var command = new Command("audit", "Audit an ML project's git repository and MLflow tracking store.")
         {
-            _path, _trackingUri, _artifactRoot, _artifactCredentials, _timeout, _format, _output, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require,
+            _path, _trackingUri, _artifactRoot, _artifactCredentials, _timeout, _format, _output, _outputDir, _rules, _templates, _config, _policy, _history, _minLevel, _failOn, _baseline, _model, _version, _alias, _stage, _require, _projects,
         };
         _verbosity.AddTo(command);
         CliParsing.RefuseOptionLikeArgument(command, _path);
@@ -150,6 +157,16 @@ internal sealed class AuditCommand
             Verbose = parse.GetValue(_verbosity.Verbose),
             ArtifactCredentials = parse.GetValue(_artifactCredentials),
         };
+        if (parse.GetValue(_projects) is { Length: > 0 } projects)
+        {
+            if (parse.GetValue(_model) is not null || settings.OutputFile is not null || settings.HistoryDirectory is not null || settings.Gate.Baseline is not null)
+            {
+                throw new AuditInputException("--projects: audits several projects; --model, -o/--output, --history and --baseline apply to one (audit that project alone)");
+            }
+
+            return ProjectsAudit.Run(settings, projects, environment, standardOutput);
+        }
+
         var release = ReleaseOptions(parse);
         if (settings.OutputFile == OutputFile.StandardOutput)
         {

@@ -1,0 +1,46 @@
+using System.Reflection;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Auditor.Reporting.Portfolio;
+
+/// <summary>
+/// The portfolio as one self-contained HTML file (<c>templates/portfolio.html</c> and <c>portfolio.css</c>): no script,
+/// the same strict Content-Security-Policy as the project report, every value escaped by <see cref="HtmlTemplateContext"/>.
+/// </summary>
+public static class PortfolioHtmlWriter
+{
+    public static string Render(PortfolioReport portfolio)
+    {
+        var template = Template.Parse(Embedded("portfolio.html"), "portfolio.html");
+        if (template.HasErrors)
+        {
+            throw new InvalidDataException($"portfolio.html: {string.Join("; ", template.Messages)}");
+        }
+
+        var total = Math.Max(1, portfolio.Projects.Count);
+        var globals = new ScriptObject
+        {
+            ["portfolio"] = portfolio,
+            ["css"] = new TrustedHtml(Embedded("portfolio.css")),
+            ["median"] = PortfolioText.MedianLevel(portfolio),
+        };
+        globals.Import("share", new Func<int, string>(n => Math.Round(100.0 * n / total, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        globals.Import("store", new Func<PortfolioEntry, string>(PortfolioText.Store));
+        globals.Import("date", new Func<PortfolioEntry, string>(p => p.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        globals.Import("commit", new Func<PortfolioEntry, string>(PortfolioText.Commit));
+
+        var context = new HtmlTemplateContext { LoopLimit = 0 };
+        context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+
+    private static string Embedded(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("templates/" + name)
+            ?? throw new InvalidOperationException($"the built-in template {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
