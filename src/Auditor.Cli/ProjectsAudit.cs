@@ -58,24 +58,7 @@ internal static class ProjectsAudit
                 attribution.Unattributed.Count,
                 attribution.Unattributed.Take(UnattributedRuns.ListedMax).Select(r => r.Name is { Length: > 0 } name ? $"{name} ({r.Id})" : r.Id).ToList()),
         };
-        foreach (var format in root.Formats)
-        {
-            switch (format)
-            {
-                case ReportFormat.Console:
-                    PortfolioConsoleWriter.Write(portfolio, environment.Out);
-                    break;
-                case ReportFormat.Json:
-                    Write(Path.Combine(root.OutputDirectory, "portfolio.json"), PortfolioJsonWriter.Serialize(portfolio), environment);
-                    break;
-                case ReportFormat.Html:
-                    Write(Path.Combine(root.OutputDirectory, "portfolio.html"), PortfolioHtmlWriter.Render(portfolio), environment);
-                    break;
-                case ReportFormat.Markdown:
-                    Write(Path.Combine(root.OutputDirectory, "portfolio.md"), PortfolioMarkdownWriter.Render(portfolio, ToolVersion.RulesDocument), environment);
-                    break;
-            }
-        }
+        Commands.PortfolioCommand.WriteAll(portfolio, root.Formats, root.OutputDirectory, null, standardOutput, environment);
 
         return passed ? ExitCodes.Success : ExitCodes.GateFailed;
     }
@@ -113,20 +96,5 @@ internal static class ProjectsAudit
         }
 
         return found;
-    }
-
-    private static void Write(string path, string content, CliEnvironment environment)
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, content);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AuditInputException($"--output-dir {path}: cannot write the portfolio: {e.Message}");
-        }
-
-        environment.Error.WriteLine($"wrote {path}");
     }
 }

@@ -77,11 +77,12 @@ internal static class ReportWriter
         return SarifAnchors.For(settings.ProjectPath, github ?? environment.Variables("CI_PROJECT_URL"));
     }
 
-    private static void WriteSingle(string target, string content, TextWriter standardOutput, CliEnvironment environment)
+    /// <summary>Writes <c>-o</c>'s one format to its file, or to <paramref name="standardOutput"/> for <c>-</c>.</summary>
+    public static void WriteSingle(string target, string content, TextWriter standardOutput, CliEnvironment environment, string what = "the report")
     {
         if (target != OutputFile.StandardOutput)
         {
-            WriteFile(target, "-o/--output", content, environment);
+            WriteFile(target, "-o/--output", content, environment, what);
             return;
         }
 
@@ -94,7 +95,8 @@ internal static class ReportWriter
         standardOutput.Flush();
     }
 
-    private static void WriteFile(string path, string option, string content, CliEnvironment environment)
+    /// <summary>Writes one report file, creating its folder; one that cannot be written is an input error naming the path and the option.</summary>
+    public static void WriteFile(string path, string option, string content, CliEnvironment environment, string what = "the report")
     {
         try
         {
@@ -103,7 +105,7 @@ internal static class ReportWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new AuditInputException($"{option} {path}: cannot write the report: {e.Message}");
+            throw new AuditInputException($"{option} {path}: cannot write {what}: {e.Message}");
         }
 
         environment.Error.WriteLine($"wrote {path}");

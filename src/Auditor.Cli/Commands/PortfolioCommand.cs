@@ -100,12 +100,23 @@ internal sealed class PortfolioCommand
         }
 
         var outputDirectory = Path.GetFullPath(parse.GetValue(_outputDir) ?? ".", environment.CurrentDirectory);
+        WriteAll(portfolio, formats, outputDirectory, outputFile, standardOutput, environment);
+        environment.Progress($"portfolio of {portfolio.Projects.Count} projects written at {clock.Elapsed.TotalSeconds:0.00} s");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes the portfolio in every requested format it has (console, json, html, markdown; others are not portfolio
+    /// formats): the console view to <see cref="CliEnvironment.Out"/>, files into the folder, <c>-o</c>'s one to its file or standard output.
+    /// </summary>
+    internal static void WriteAll(PortfolioReport portfolio, IReadOnlyList<ReportFormat> formats, string outputDirectory, string? outputFile, TextWriter standardOutput, CliEnvironment environment)
+    {
         ReportFormat? single = outputFile is null ? null : OutputFile.FormatOf(formats);
-        foreach (var format in formats)
+        foreach (var format in formats.Where(Supported.Contains))
         {
             if (format == single)
             {
-                Write(outputFile!, "-o/--output", Render(format, portfolio), standardOutput, environment);
+                ReportWriter.WriteSingle(outputFile!, Render(format, portfolio), standardOutput, environment, "the portfolio");
             }
             else if (format == ReportFormat.Console)
             {
@@ -113,12 +124,9 @@ internal sealed class PortfolioCommand
             }
             else
             {
-                Write(Path.Combine(outputDirectory, FileName(format)), "--output-dir", Render(format, portfolio), standardOutput, environment);
+                ReportWriter.WriteFile(Path.Combine(outputDirectory, FileName(format)), "--output-dir", Render(format, portfolio), environment, "the portfolio");
             }
         }
-
-        environment.Progress($"portfolio of {portfolio.Projects.Count} projects written at {clock.Elapsed.TotalSeconds:0.00} s");
-        return ExitCodes.Success;
     }
 
     private static List<ReportFormat> Formats(IReadOnlyList<string> values)
@@ -161,33 +169,6 @@ internal sealed class PortfolioCommand
         ReportFormat.Html => HtmlFile,
         _ => MarkdownFile,
     };
-
-    private static void Write(string target, string option, string content, TextWriter standardOutput, CliEnvironment environment)
-    {
-        if (target == OutputFile.StandardOutput)
-        {
-            standardOutput.Write(content);
-            if (!content.EndsWith('\n'))
-            {
-                standardOutput.WriteLine();
-            }
-
-            standardOutput.Flush();
-            return;
-        }
-
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, content);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AuditInputException($"{option} {target}: cannot write the portfolio: {e.Message}");
-        }
-
-        environment.Error.WriteLine($"wrote {target}");
-    }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }
