@@ -84,6 +84,12 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
             }
         }
 
+        return BuiltInTemplate(name);
+    }
+
+    /// <summary>A template embedded in the tool (<c>templates/</c>).</summary>
+    internal static string BuiltInTemplate(string name)
+    {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("templates/" + name)
             ?? throw new InvalidOperationException($"the built-in template {name} is missing from the build");
         using var reader = new StreamReader(stream);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Scriban;
 using Scriban.Runtime;
 
@@ -12,7 +11,7 @@ public static class PortfolioHtmlWriter
 {
     public static string Render(PortfolioReport portfolio)
     {
-        var template = Template.Parse(Embedded("portfolio.html"), "portfolio.html");
+        var template = Template.Parse(HtmlReportWriter.BuiltInTemplate("portfolio.html"), "portfolio.html");
         if (template.HasErrors)
         {
             throw new InvalidDataException($"portfolio.html: {string.Join("; ", template.Messages)}");
@@ -22,7 +21,7 @@ public static class PortfolioHtmlWriter
         var globals = new ScriptObject
         {
             ["portfolio"] = portfolio,
-            ["css"] = new TrustedHtml(Embedded("portfolio.css")),
+            ["css"] = new TrustedHtml(HtmlReportWriter.BuiltInTemplate("portfolio.css")),
             ["median"] = PortfolioText.MedianLevel(portfolio),
         };
         globals.Import("share", new Func<int, string>(n => Math.Round(100.0 * n / total, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -34,13 +33,5 @@ public static class PortfolioHtmlWriter
         context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
         context.PushGlobal(globals);
         return template.Render(context);
-    }
-
-    private static string Embedded(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("templates/" + name)
-            ?? throw new InvalidOperationException($"the built-in template {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }
