@@ -8,6 +8,12 @@ using Auditor.Evidence.MLflow.Sql;
 using Auditor.Testing;
 
 // dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- [runs=100000] [steps=5] [repeats=5] [pageSize=1000] [both|pg|mysql]
+// dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- object-store <mlaudit.dll> [versions=100] [repeats=5]
+if (args.Length > 0 && args[0] == "object-store")
+{
+    return ObjectStoreBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
+}
+
 var runs = Arg(0, 100_000);
 var steps = Arg(1, 5);
 var repeats = Arg(2, 5);
