@@ -29,7 +29,8 @@ public static class AuditPipeline
         var governed = PolicyApplier.Apply(catalog.Rules, tracking.Config, settings.Policy, today);
         settings = settings with { Config = governed.Config };
         var (rules, configProblems) = RuleSelection.Apply(catalog.Rules, settings.Config);
-        var evidence = Collect(settings, environment);
+        var collected = Collect(settings, environment);
+        var evidence = collected with { Traces = TraceBuilder.Build(collected) };
         var facts = FactCatalog.Build(evidence);
         var automated = RuleEvaluator.EvaluateAll(rules, facts);
         var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, today);
@@ -46,7 +47,7 @@ public static class AuditPipeline
                 Allowed = [.. tracking.Allowed, .. governed.Allowed],
                 Refused = [.. tracking.Refused, .. governed.Refused],
             },
-            Trace = TraceBuilder.Build(evidence),
+            Trace = evidence.Traces,
             Problems = [.. extra, .. report.Problems],
             ProblemsTotal = report.ProblemsTotal + extra.Count,
         };
