@@ -47,6 +47,7 @@ public static class AuditPipeline
                 Refused = [.. tracking.Refused, .. governed.Refused],
             },
             Trace = TraceBuilder.Build(evidence),
+            Applications = TraceBuilder.Applications(evidence),
             Problems = [.. extra, .. report.Problems],
             ProblemsTotal = report.ProblemsTotal + extra.Count,
         };
