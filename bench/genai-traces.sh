@@ -1,0 +1,32 @@
+#!/bin/sh
+# Audit time with 100,000 traces against the same SQLite store without traces (issue #21: at most +20%).
+# Makes both copies with bench/genai_traces.py from a GenAI SQLite project (default: the genai-sqlite-3x fixture),
+# builds the CLI in Release and times whole cold `dotnet mlaudit.dll audit` processes, interleaved, printing medians.
+# usage: bench/genai-traces.sh [project-folder] [runs] [traces]
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+project=${1:-}
+if [ -z "$project" ]; then
+  tar xzf "$here/tests/TestData/fixtures/genai-sqlite-3x.tar.gz" -C "$work"
+  project="$work/genai-sqlite-3x"
+fi
+python3 "$here/bench/genai_traces.py" "$project" "$work" "${3:-100000}"
+dotnet build -c Release -m:1 "$here/src/Auditor.Cli" > /dev/null
+dll="$here/src/Auditor.Cli/bin/Release/net10.0/mlaudit.dll"
+python3 - "$dll" "$work" "${2:-5}" <<'PY'
+import statistics, subprocess, sys, time, os
+dll, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+times = {"without-traces": [], "with-traces": []}
+for i in range(runs):
+    for name in times:
+        out = os.path.join(work, "out-" + name)
+        start = time.perf_counter()
+        subprocess.run(["dotnet", dll, "audit", os.path.join(work, name), "-f", "json", "--output-dir", out, "--quiet"], check=False, stdout=subprocess.DEVNULL)
+        times[name].append(time.perf_counter() - start)
+for name, t in times.items():
+    print(f"{name}: median {statistics.median(t):.3f} s over {runs} runs ({', '.join(f'{x:.3f}' for x in t)})")
+ratio = statistics.median(times["with-traces"]) / statistics.median(times["without-traces"])
+print(f"ratio with/without traces: {ratio:.3f} ({(ratio - 1) * 100:+.1f}%)")
+PY
