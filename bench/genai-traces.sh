@@ -1,18 +1,25 @@
 #!/bin/sh
-# Audit time with 100,000 traces against the same SQLite store without traces (issue #21: at most +20%).
-# Makes both copies with bench/genai_traces.py from a GenAI SQLite project (default: the genai-sqlite-3x fixture),
-# builds the CLI in Release and times whole cold `dotnet mlaudit.dll audit` processes, interleaved, printing medians.
-# usage: bench/genai-traces.sh [project-folder] [runs] [traces]
+# Audit time with 100,000 traces against the same store without traces (issue #21: at most +20%).
+# Makes both copies from a GenAI project (default: the genai-sqlite-3x fixture; `file` for genai-file-3x) with
+# bench/genai_traces.py (SQLite: trace rows) or bench/genai_file_traces.py (file store: traces/ folders), builds the
+# CLI in Release and times whole cold `dotnet mlaudit.dll audit` processes, interleaved, printing medians.
+# usage: bench/genai-traces.sh [project-folder|file] [runs] [traces]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 project=${1:-}
-if [ -z "$project" ]; then
-  tar xzf "$here/tests/TestData/fixtures/genai-sqlite-3x.tar.gz" -C "$work"
-  project="$work/genai-sqlite-3x"
+if [ -z "$project" ] || [ "$project" = file ]; then
+  fixture=genai-sqlite-3x
+  [ "$project" = file ] && fixture=genai-file-3x
+  tar xzf "$here/tests/TestData/fixtures/$fixture.tar.gz" -C "$work"
+  project="$work/$fixture"
 fi
-python3 "$here/bench/genai_traces.py" "$project" "$work" "${3:-100000}"
+if [ -f "$project/mlflow.db" ]; then
+  python3 "$here/bench/genai_traces.py" "$project" "$work" "${3:-100000}"
+else
+  python3 "$here/bench/genai_file_traces.py" "$project" "$work" "${3:-100000}"
+fi
 dotnet build -c Release -m:1 "$here/src/Auditor.Cli" > /dev/null
 dll="$here/src/Auditor.Cli/bin/Release/net10.0/mlaudit.dll"
 python3 - "$dll" "$work" "${2:-5}" <<'PY'
