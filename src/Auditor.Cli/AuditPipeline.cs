@@ -52,6 +52,7 @@ public static class AuditPipeline
                 Refused = [.. tracking.Refused, .. governed.Refused],
             },
             Trace = evidence.Traces,
+            Applications = TraceBuilder.Applications(evidence),
             Problems = [.. extra, .. report.Problems],
             ProblemsTotal = report.ProblemsTotal + extra.Count,
         };

@@ -36,6 +36,31 @@ internal static class RestGenAiMapper
         return (trace, e.Array("assessments").Select(a => Assessment(a, id)).ToList());
     }
 
+    /// <summary>
+    /// A TraceInfo v2 of the deprecated <c>GET /api/2.0/mlflow/traces</c> (rest-examples-3.11-genai
+    /// <c>traces-v2-search-page*</c>): <c>request_id</c>, <c>experiment_id</c>, <c>timestamp_ms</c> a number,
+    /// <c>status</c>, <c>request_metadata</c> and <c>tags</c> as key/value lists. It carries no assessments.
+    /// </summary>
+    public static GenAiTrace TraceV2(JsonElement e)
+    {
+        var metadata = Pairs(e.Array("request_metadata"));
+        var tags = Pairs(e.Array("tags"));
+        return new GenAiTrace
+        {
+            Id = e.Str("request_id") ?? "",
+            ExperimentId = e.Str("experiment_id") ?? "",
+            RequestTime = e.Time("timestamp_ms"),
+            State = e.Str("status"),
+            ModelId = metadata.GetValueOrDefault(GenAiKeys.ModelId),
+            SourceRunId = metadata.GetValueOrDefault(GenAiKeys.SourceRun),
+            GitCommit = metadata.GetValueOrDefault(GenAiKeys.GitCommit),
+            Session = metadata.GetValueOrDefault(GenAiKeys.Session),
+            Name = tags.GetValueOrDefault(GenAiKeys.TraceName),
+            SpanCount = SpanCount(metadata.GetValueOrDefault(SizeStats)),
+            LinkedPrompts = PromptRef.Parse(tags.GetValueOrDefault(GenAiKeys.LinkedPrompts)),
+        };
+    }
+
     public static TraceAssessment Assessment(JsonElement e, string traceId)
     {
         var feedback = e.Object("feedback");
@@ -110,6 +135,21 @@ internal static class RestGenAiMapper
                 {
                     result[p.Name] = value;
                 }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A list of <c>{"key", "value"}</c> objects; a later key wins, as in the server's dictionary.</summary>
+    private static Dictionary<string, string> Pairs(IEnumerable<JsonElement> items)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.Str("key") is { } key && item.Str("value") is { } value)
+            {
+                result[key] = value;
             }
         }
 
