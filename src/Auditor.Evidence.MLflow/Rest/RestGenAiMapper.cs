@@ -19,20 +19,7 @@ internal static class RestGenAiMapper
         var id = e.Str("trace_id") ?? "";
         var metadata = Map(e.Object("trace_metadata"));
         var tags = Map(e.Object("tags"));
-        var trace = new GenAiTrace
-        {
-            Id = id,
-            ExperimentId = e.Object("trace_location").Object("mlflow_experiment").Str("experiment_id") ?? "",
-            RequestTime = Rfc3339(e.Str("request_time")),
-            State = e.Str("state"),
-            ModelId = metadata.GetValueOrDefault(GenAiKeys.ModelId),
-            SourceRunId = metadata.GetValueOrDefault(GenAiKeys.SourceRun),
-            GitCommit = metadata.GetValueOrDefault(GenAiKeys.GitCommit),
-            Session = metadata.GetValueOrDefault(GenAiKeys.Session),
-            Name = tags.GetValueOrDefault(GenAiKeys.TraceName),
-            SpanCount = SpanCount(metadata.GetValueOrDefault(SizeStats)),
-            LinkedPrompts = PromptRef.Parse(tags.GetValueOrDefault(GenAiKeys.LinkedPrompts)),
-        };
+        var trace = Trace(id, e.Object("trace_location").Object("mlflow_experiment").Str("experiment_id"), Rfc3339(e.Str("request_time")), e.Str("state"), metadata, tags);
         return (trace, e.Array("assessments").Select(a => Assessment(a, id)).ToList());
     }
 
@@ -45,21 +32,24 @@ internal static class RestGenAiMapper
     {
         var metadata = Pairs(e.Array("request_metadata"));
         var tags = Pairs(e.Array("tags"));
-        return new GenAiTrace
-        {
-            Id = e.Str("request_id") ?? "",
-            ExperimentId = e.Str("experiment_id") ?? "",
-            RequestTime = e.Time("timestamp_ms"),
-            State = e.Str("status"),
-            ModelId = metadata.GetValueOrDefault(GenAiKeys.ModelId),
-            SourceRunId = metadata.GetValueOrDefault(GenAiKeys.SourceRun),
-            GitCommit = metadata.GetValueOrDefault(GenAiKeys.GitCommit),
-            Session = metadata.GetValueOrDefault(GenAiKeys.Session),
-            Name = tags.GetValueOrDefault(GenAiKeys.TraceName),
-            SpanCount = SpanCount(metadata.GetValueOrDefault(SizeStats)),
-            LinkedPrompts = PromptRef.Parse(tags.GetValueOrDefault(GenAiKeys.LinkedPrompts)),
-        };
+        return Trace(e.Str("request_id") ?? "", e.Str("experiment_id"), e.Time("timestamp_ms"), e.Str("status"), metadata, tags);
     }
+
+    /// <summary>A trace from what v3 and v2 both carry: its metadata and tags, mapped the same way.</summary>
+    private static GenAiTrace Trace(string id, string? experimentId, DateTimeOffset? requestTime, string? state, IReadOnlyDictionary<string, string> metadata, IReadOnlyDictionary<string, string> tags) => new()
+    {
+        Id = id,
+        ExperimentId = experimentId ?? "",
+        RequestTime = requestTime,
+        State = state,
+        ModelId = metadata.GetValueOrDefault(GenAiKeys.ModelId),
+        SourceRunId = metadata.GetValueOrDefault(GenAiKeys.SourceRun),
+        GitCommit = metadata.GetValueOrDefault(GenAiKeys.GitCommit),
+        Session = metadata.GetValueOrDefault(GenAiKeys.Session),
+        Name = tags.GetValueOrDefault(GenAiKeys.TraceName),
+        SpanCount = SpanCount(metadata.GetValueOrDefault(SizeStats)),
+        LinkedPrompts = PromptRef.Parse(tags.GetValueOrDefault(GenAiKeys.LinkedPrompts)),
+    };
 
     public static TraceAssessment Assessment(JsonElement e, string traceId)
     {
