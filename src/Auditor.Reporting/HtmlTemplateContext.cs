@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace Auditor.Reporting;
 
@@ -14,6 +15,10 @@ internal sealed class HtmlTemplateContext : TemplateContext
 {
     /// <summary>Scriban cuts any string it writes at 1 MiB by default (ending it with "..."): a report is never cut.</summary>
     public HtmlTemplateContext() => LimitToString = 0;
+
+    /// <summary>The report model's members come from source-generated getters (<see cref="TemplateModelAccessor"/>), not reflection.</summary>
+    protected override IObjectAccessor GetMemberAccessorImpl(object target) =>
+        TemplateModelAccessor.For(target.GetType()) ?? base.GetMemberAccessorImpl(target)!;
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
         base.Write(span, Escape(textAsObject));
