@@ -16,12 +16,31 @@ internal static class GuardedRepository
     {
         var bounds = limits ?? GitFileLimits.Default;
         GitFileGuard.CheckLinks(projectPath, bounds);
-        var gitDirectory = Repository.Discover(projectPath);
+        var gitDirectory = Repository.Discover(projectPath) ?? Walk(projectPath);
         if (gitDirectory is not null)
         {
             GitFileGuard.Check(gitDirectory, bounds);
         }
 
         return gitDirectory;
+    }
+
+    /// <summary>
+    /// The nearest <c>.git</c> that libgit2 opens, walking up from the folder. Under Native AOT libgit2's
+    /// discovery answers through a buffer that LibGit2Sharp marshals as a class, which comes back empty, so
+    /// <see cref="Repository.Discover"/> returns null even inside a repository; opening a given path needs no buffer.
+    /// </summary>
+    private static string? Walk(string projectPath)
+    {
+        for (var folder = Path.GetFullPath(projectPath); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            var candidate = Path.Combine(folder, ".git");
+            if ((Directory.Exists(candidate) || File.Exists(candidate)) && Repository.IsValid(candidate))
+            {
+                return candidate + Path.DirectorySeparatorChar;
+            }
+        }
+
+        return null;
     }
 }
