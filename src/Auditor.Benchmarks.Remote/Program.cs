@@ -8,6 +8,24 @@ using Auditor.Evidence.MLflow.Sql;
 using Auditor.Testing;
 
 // dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- [runs=100000] [steps=5] [repeats=5] [pageSize=1000] [both|pg|mysql]
+// dotnet run -c Release --project src/Auditor.Benchmarks.Remote -- object-store <mlaudit.dll> [versions=100] [repeats=5]
+if (args.Length > 0 && args[0] == "object-store")
+{
+    return ObjectStoreBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
+}
+
+// ... -- serve <store> [pageSize=1000]   (bench/e2e.sh: serves a store over REST until standard input closes)
+// ... -- page <uri> [pageSize=1000]      (bench/e2e.sh: the REST floor, a bare paging loop with 4 in flight)
+if (args is ["serve", var served, ..])
+{
+    return RestEndToEnd.Serve(served, Arg(2, 1000));
+}
+
+if (args is ["page", var paged, ..])
+{
+    return RestEndToEnd.Page(paged, Arg(2, 1000));
+}
+
 var runs = Arg(0, 100_000);
 var steps = Arg(1, 5);
 var repeats = Arg(2, 5);

@@ -23,13 +23,18 @@ public static class AuditPipeline
 
     private static AuditReport Assemble(AuditSettings settings, CliEnvironment environment)
     {
-        var catalog = RuleCatalogLoader.Load(settings.RulesDirectory);
         var today = DateOnly.FromDateTime(environment.Clock().UtcDateTime);
         var tracking = ProjectTrackingUri.Govern(settings, CredentialScope.For(settings, environment));
+
+        // The rules load while the evidence is collected: collection reads only the tracking URI, ignore paths and
+        // mlaudit's own files from the configuration, which the policy over rules (below) leaves as they are.
+        var collecting = Task.Run(() => Collect(settings with { Config = tracking.Config }, environment));
+        var catalog = LoadRules(settings, collecting);
         var governed = PolicyApplier.Apply(catalog.Rules, tracking.Config, settings.Policy, today);
         settings = settings with { Config = governed.Config };
         var (rules, configProblems) = RuleSelection.Apply(catalog.Rules, settings.Config);
-        var evidence = Collect(settings, environment);
+        var collected = collecting.GetAwaiter().GetResult();
+        var evidence = collected with { Traces = TraceBuilder.Build(collected) };
         var facts = FactCatalog.Build(evidence);
         var automated = RuleEvaluator.EvaluateAll(rules, facts);
         var assessed = AssessmentApplier.Apply(rules, automated, settings.Config, today);
@@ -46,16 +51,55 @@ public static class AuditPipeline
                 Allowed = [.. tracking.Allowed, .. governed.Allowed],
                 Refused = [.. tracking.Refused, .. governed.Refused],
             },
-            Trace = TraceBuilder.Build(evidence),
+            Trace = evidence.Traces,
+            Applications = TraceBuilder.Applications(evidence),
             Problems = [.. extra, .. report.Problems],
             ProblemsTotal = report.ProblemsTotal + extra.Count,
         };
     }
 
+    /// <summary>
+    /// The rule catalogue, loaded while <paramref name="collecting"/> runs. A rule file that fails stops the audit as
+    /// before, with its own error first, once the collection has finished (nothing is left running behind the error).
+    /// </summary>
+    private static RuleCatalog LoadRules(AuditSettings settings, Task collecting)
+    {
+        try
+        {
+            return RuleCatalogLoader.Load(settings.RulesDirectory);
+        }
+        catch
+        {
+            Settle(collecting);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Collects the evidence: the store read, the git collection and the project scan run at the same time (none needs
+    /// another); the commit lookups, which need the store's commits and the repository, follow. The store's failure is
+    /// reported first, as when the collectors ran one after the other.
+    /// </summary>
     public static EvidenceBundle Collect(AuditSettings settings, CliEnvironment environment)
     {
-        var (located, tracking) = settings.Shared is { } shared ? (shared.Located, shared.Tracking) : ReadStore(settings, environment);
+        var reading = settings.Shared is { } shared ? Task.FromResult((shared.Located, shared.Tracking)) : Task.Run(() => ReadStore(settings, environment));
+        var scanning = Task.Run(() => ProjectCollector.Collect(
+            settings.ProjectPath,
+            GitFileProvenance.Open(settings.ProjectPath),
+            ProjectCollectionOptions.Default with { IgnorePaths = settings.Config.IgnorePaths, OwnPaths = OwnPaths(settings) }));
         var repository = GitRepositoryCollector.Collect(settings.ProjectPath);
+        (LocatedStore Located, Collected<TrackingStore> Tracking) read;
+        try
+        {
+            read = reading.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            Settle(scanning);
+            throw;
+        }
+
+        var (located, tracking) = read;
         var runCommits = tracking.Value?.Runs.Select(r => r.GitCommit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         var traced = tracking.Value is { } store ? TraceBuilder.CommitsToInspect(store, repository.Value?.ProjectPath ?? "") : new Dictionary<string, IReadOnlyList<string>>();
         return new EvidenceBundle
@@ -67,11 +111,21 @@ public static class AuditPipeline
             TrackingChoice = located.Choice,
             Commits = repository.State == CollectionState.Present ? CommitResolver.Collect(settings.ProjectPath, runCommits) : Collected<IReadOnlyList<CommitResolution>>.Absent(repository.Reason ?? "no repository"),
             CommitContents = repository.State == CollectionState.Present ? CommitContentsReader.Collect(settings.ProjectPath, traced) : Collected<IReadOnlyList<CommitContents>>.Absent(repository.Reason ?? "no repository"),
-            Project = ProjectCollector.Collect(
-                settings.ProjectPath,
-                GitFileProvenance.Open(settings.ProjectPath),
-                ProjectCollectionOptions.Default with { IgnorePaths = settings.Config.IgnorePaths, OwnPaths = OwnPaths(settings) }),
+            Project = scanning.GetAwaiter().GetResult(),
         };
+    }
+
+    /// <summary>Waits for a task whose result is no longer wanted, so that nothing runs on behind an error.</summary>
+    private static void Settle(Task task)
+    {
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // An error already stops the audit; this one is not the first.
+        }
     }
 
     /// <summary>Finds and reads the project's tracking store (and the registry store, when MLFLOW_REGISTRY_URI names one).</summary>

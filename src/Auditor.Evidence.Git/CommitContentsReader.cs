@@ -96,10 +96,10 @@ public static class CommitContentsReader
         return new CommitContents { Sha = sha, Paths = found, RequirementsPinnedShare = pinned, UsesLfs = lfs };
     }
 
-    /// <summary>Share of requirement lines (not comments, options or blank) that pin one version with == or ===.</summary>
+    /// <summary>Share of the file's requirements that are pinned (<see cref="PipRequirements"/>, the project collector's reader); 0 when it has none.</summary>
     private static double PinnedShare(string text)
     {
-        var lines = text.Split('\n').Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0 && !l.StartsWith('-')).ToList();
-        return lines.Count == 0 ? 0 : (double)lines.Count(l => l.Contains("==", StringComparison.Ordinal) && !l.Contains('*')) / lines.Count;
+        var (total, pinned) = PipRequirements.Count(text);
+        return total == 0 ? 0 : (double)pinned / total;
     }
 }

@@ -78,6 +78,53 @@ public sealed class ObjectStoreTraceTests
         }
     }
 
+    [Theory]
+    [InlineData("tracked-sqlite")]
+    [InlineData("tracked-sqlite-3x")]
+    public void A_store_with_its_artifacts_in_GCS_traces_as_it_does_on_disk(string name)
+    {
+        using var gcs = new GcsServer();
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        gcs.RequireServiceAccount(key);
+        using var fixture = Fixture.Unpack(name);
+        var local = CliRun.AuditToJson(fixture.Path).Report;
+        using var copy = new TempFolder();
+        var database = gcs.UploadStore(fixture.Path, "mlflow", copy.Path);
+        var keyFile = gcs.KeyFile(key, Path.Combine(copy.Path, "service-account.json"));
+
+        var (run, remote) = CliRun.AuditToJson(fixture.Path, Strings(gcs.ServiceAccountVariables(keyFile)), "--tracking-uri", "sqlite:///" + database);
+
+        SchemaValidator.AssertValid(Path.Combine(TestPaths.RepositoryRoot, "docs", "report.schema.json"), remote.GetRawText());
+        Assert.Equal(Links(local), Links(remote));
+        Assert.All(Traces(remote), t => Assert.Equal("gcs", t.GetProperty("artifactSource").GetString()));
+        Assert.All(Traces(remote), t => Assert.Equal("reproducible", t.GetProperty("verdict").GetString()));
+        Assert.All(gcs.IssuedTokens, t => Assert.DoesNotContain(t, run.Out + run.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_store_the_project_names_gets_no_service_account_key_for_GCS()
+    {
+        using var gcs = new GcsServer();
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        gcs.RequireServiceAccount(key);
+        using var fixture = Fixture.Unpack("tracked-sqlite");
+        using var copy = new TempFolder();
+        var database = gcs.UploadStore(fixture.Path, "mlflow", copy.Path);
+        var keyFile = gcs.KeyFile(key, Path.Combine(copy.Path, "service-account.json"));
+        Directory.Delete(Path.Combine(fixture.Path, "mlruns"), recursive: true);
+        File.Copy(database, Path.Combine(fixture.Path, "mlflow.db"), overwrite: true);
+
+        var (_, withheld) = CliRun.AuditToJson(fixture.Path, Strings(gcs.ServiceAccountVariables(keyFile)));
+
+        Assert.All(Traces(withheld), t =>
+        {
+            Assert.Equal("unknown", t.GetProperty("artifact").GetString());
+            Assert.Contains(t.GetProperty("gaps").EnumerateArray(), g => g.GetString()!.Contains("set GOOGLE_APPLICATION_CREDENTIALS", StringComparison.Ordinal));
+        });
+        Assert.Empty(gcs.Requests);
+        Assert.Empty(gcs.IssuedTokens);
+    }
+
     private static string Upload(S3Server s3, Fixture fixture, TempFolder copy) => s3.UploadStore(fixture.Path, "mlflow", copy.Path);
 
     private static Dictionary<string, string> Strings(Dictionary<string, string?> variables) =>

@@ -79,4 +79,27 @@ public sealed class FactCatalogTests
         Assert.Contains("sk-a…", detail);
         Assert.DoesNotContain("abcdefghijklmnopqrstuvwxyz", detail);
     }
+
+    [Fact]
+    public void Trace_facts_read_the_trace_the_pipeline_built_once_and_build_it_themselves_without_one()
+    {
+        var store = new TrackingStore
+        {
+            Kind = TrackingStoreKind.File,
+            Uri = "./mlruns",
+            RegisteredModels = [new RegisteredModel { Name = "m", Versions = [new ModelVersion { ModelName = "m", Version = 1, RunId = "gone" }] }],
+        };
+        var bundle = Bundle(Collected<TrackingStore>.Present(store));
+        var built = Trace.TraceBuilder.Build(bundle);
+
+        var own = FactCatalog.Build(bundle).Get("trace.reproducibleShare");
+        var shared = FactCatalog.Build(bundle with { Traces = built }).Get("trace.reproducibleShare");
+        var none = FactCatalog.Build(bundle with { Traces = [] }).Get("trace.reproducibleShare");
+
+        Assert.Single(built);
+        Assert.Equal(0.0, own.Value!.Number);
+        Assert.Equal(own.Value, shared.Value);
+        Assert.Equal(own.Evidence, shared.Evidence);
+        Assert.Null(none.Value); // the given (empty) trace is what the facts judged: nothing to measure
+    }
 }

@@ -31,4 +31,40 @@ public sealed class SecretPatternsTests
         Assert.Equal("AKIA… (20 chars)", SecretPatterns.Mask("AKIAIOSFODNN7EXAMPLE"));
         Assert.Equal("****", SecretPatterns.Mask("abc"));
     }
+
+    /// <summary>Values that hold a token opening, a near miss, or none: the prefilter must never hide what a regex finds.</summary>
+    private static readonly string[] Corpus =
+    [
+        "AKIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPLE", "my key is AKIAIOSFODNN7EXAMPLE.", "akiaiosfodnn7example",
+        "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB", "github_pat_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", "gho_short",
+        "xoxb-1234567890-abcdef", "AIzaSyA0123456789abcdefghijklmnopqrstuv", "sk-proj-abcdefghijklmnopqrstuvwx",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEow", "-----BEGIN CERTIFICATE-----",
+        "postgresql://ml:hunter22@db:5432/mlflow", "HTTPS://user:secret123@host/x", "https://example.org/a@b",
+        "correct-horse-battery", "0.001", "/home/alice/projects/x/mlruns/1", "linear-000-0000", "ridge regression baseline",
+    ];
+
+    public static TheoryData<string> Values() => new(Corpus);
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void The_prefilter_lets_through_every_value_a_pattern_matches(string value) =>
+        Assert.Equal(SecretPatterns.ValueKindByRegex(value), SecretPatterns.ValueKind(value));
+
+    [Fact]
+    public void The_memoized_scanner_judges_as_classify_does_for_every_key_and_value()
+    {
+        var scanner = new SecretScanner();
+        string[] keys = ["db_password", "HF_TOKEN", "max_tokens", "alpha", "api-key", "tokenizer"];
+        foreach (var round in new[] { 1, 2 })
+        {
+            foreach (var key in keys)
+            {
+                foreach (var value in Corpus.Concat(["12345678", "abc", "hf_abcdefghijklmnopqrstu"]))
+                {
+                    Assert.True(SecretPatterns.Classify(key, value) == scanner.Classify(key, value), $"round {round}: {key}={value}");
+                }
+            }
+        }
+    }
 }

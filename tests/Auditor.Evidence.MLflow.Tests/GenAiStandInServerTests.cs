@@ -39,6 +39,31 @@ public sealed class GenAiStandInServerTests : IDisposable
         Assert.Equal(recorded["traces"]!.AsArray().Select(t => t!["request_time"]!.ToString()), served["traces"]!.AsArray().Select(t => t!["request_time"]!.ToString()));
     }
 
+    [Theory]
+    [InlineData("traces-v2-search-page1", "?experiment_ids=1&max_results=20&order_by=timestamp_ms%20DESC")]
+    [InlineData("traces-v2-search-page2", "?experiment_ids=1&max_results=20&order_by=timestamp_ms%20DESC&page_token=eyJvZmZzZXQiOiAyMH0%3D")]
+    public async Task V2_trace_pages_hold_the_recorded_traces_in_the_recorded_shape(string recording, string query)
+    {
+        var recorded = Load(recording);
+        var served = await Get("/api/2.0/mlflow/traces" + query);
+
+        Assert.Equal(Ids(recorded, "traces", "request_id"), Ids(served, "traces", "request_id"));
+        Assert.Equal(recorded["next_page_token"]?.ToString(), served["next_page_token"]?.ToString());
+        AssertShapeWithin(recorded, served);
+        Assert.Equal(MappedV2(recorded), MappedV2(served));
+        Assert.Equal(recorded["traces"]!.AsArray().Select(t => t!["timestamp_ms"]!.GetValue<long>()), served["traces"]!.AsArray().Select(t => t!["timestamp_ms"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public void A_v2_trace_maps_to_the_same_trace_as_its_v3_recording()
+    {
+        var v3 = Load("traces-v3-search-page1")["traces"]!.AsArray().Select(t => RestGenAiMapper.Trace(Element(t)).Trace);
+        var v2 = Load("traces-v2-search-page1")["traces"]!.AsArray().Select(t => RestGenAiMapper.TraceV2(Element(t)));
+
+        Assert.Equal(Json(v3), Json(v2));
+        Assert.Contains(v2, t => t.LinkedPrompts.Count > 0 && t.SpanCount > 0 && t.ModelId is not null);
+    }
+
     [Fact]
     public async Task A_traces_search_without_locations_is_refused_as_recorded()
     {
@@ -147,6 +172,9 @@ public sealed class GenAiStandInServerTests : IDisposable
 
     private static string Mapped(JsonNode page) =>
         Json(page["traces"]!.AsArray().Select(t => RestGenAiMapper.Trace(Element(t))).Select(t => new { t.Trace, Assessments = t.Assessments.OrderBy(a => a.Id, StringComparer.Ordinal).ToList() }));
+
+    private static string MappedV2(JsonNode page) =>
+        Json(page["traces"]!.AsArray().Select(t => RestGenAiMapper.TraceV2(Element(t))));
 
     private static List<string> Ids(JsonNode page, string field, string id) =>
         page[field]?.AsArray().Select(i => i![id]!.ToString()).ToList() ?? [];

@@ -57,6 +57,81 @@ public sealed class GenAiVersionTraceTests
         Assert.Contains(traces.SelectMany(t => t.Application!.Prompts), p => p.Name == "support-system" && p.Aliases.Contains("production"));
     }
 
+    [Theory]
+    [InlineData("genai-file-3x")]
+    [InlineData("genai-sqlite-3x")]
+    public void Each_unregistered_application_version_is_traced_to_its_prompts_evaluations_and_commit(string name)
+    {
+        using var fixture = Fixture.Unpack(name);
+        var store = StoreFixture.Read(fixture);
+        var genai = Fixture.Expected(name).GetProperty("genai");
+        var unregistered = genai.GetProperty("logged_models").GetProperty("list").EnumerateArray()
+            .Where(m => m.GetProperty("registered_versions").GetArrayLength() == 0).ToDictionary(m => m.GetProperty("model_id").GetString()!);
+        var evaluations = genai.GetProperty("evaluation_runs").GetProperty("list").EnumerateArray().ToList();
+
+        var applications = TraceBuilder.Applications(Bundle(store));
+
+        // Four logged app versions (set_active_model, with prompts and traces) are registered as no version.
+        Assert.Equal(4, applications.Count);
+        Assert.Equal(unregistered.Keys.Order(StringComparer.Ordinal), applications.Select(a => a.LoggedModel).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(applications, a => TraceBuilder.Build(Bundle(store)).Any(t => t.LoggedModel == a.LoggedModel));
+        foreach (var trace in applications)
+        {
+            var model = unregistered[trace.LoggedModel];
+            var app = trace.Application;
+            Assert.Equal(trace.LoggedModel, app.LoggedModel);
+            Assert.Equal(model.GetProperty("name").GetString(), trace.Name);
+            Assert.Null(trace.SourceRunId);
+            Assert.Equal(RunState.Active, trace.RunState);
+            var prompts = Strings(model.GetProperty("linked_prompts"));
+            Assert.Equal(prompts, app.Prompts.Select(p => $"{p.Name}/{p.Version}").Order(StringComparer.Ordinal));
+            Assert.All(app.Prompts, p => Assert.Equal(PromptLinkState.Present, p.State));
+            Assert.Equal(model.GetProperty("n_traces").GetInt32(), app.Traces);
+            var byModel = evaluations.Where(e => Strings(e.GetProperty("model_inputs")).Contains(trace.LoggedModel)).Select(e => e.GetProperty("run_id").GetString()!).ToList();
+            var byPrompts = evaluations.Where(e => !byModel.Contains(e.GetProperty("run_id").GetString()!) && Strings(e.GetProperty("linked_prompts")).All(prompts.Contains)).Select(e => e.GetProperty("run_id").GetString()!).ToList();
+            Assert.Equal(byModel.Order(StringComparer.Ordinal), app.Evaluations.Where(e => e.Match == "model").Select(e => e.RunId));
+            Assert.Equal(byPrompts.Order(StringComparer.Ordinal), app.Evaluations.Where(e => e.Match == "prompts").Select(e => e.RunId));
+            // The commit is the logged model's own git tag (there is no source run), as in its traces.
+            Assert.NotNull(app.Commit);
+            Assert.Equal(app.Commit, store.LoggedModels.Single(m => m.Id == trace.LoggedModel).Tags["mlflow.source.git.commit"]);
+            Assert.All(store.GenAi.Traces.Where(t => t.ModelId == trace.LoggedModel && t.GitCommit is not null), t => Assert.Equal(app.Commit, t.GitCommit));
+            Assert.Equal(app.Evaluations.Count == 0, trace.Gaps.Contains($"no evaluation run evaluated the application {trace.LoggedModel} or its prompt versions"));
+            Assert.Equal(app.Evaluations.Count == 0 ? Verdict.Partial : Verdict.Reproducible, trace.Verdict);
+        }
+
+        // The first application version (v1 prompts) was never evaluated; the two evaluated ones match by model.
+        Assert.Contains(applications, a => a.Application.Evaluations.Count == 0 && a.Application.Prompts.All(p => p.Version == 1));
+        Assert.Equal(2, applications.Count(a => a.Application.Evaluations.Any(e => e.Match == "model")));
+    }
+
+    [Fact]
+    public void A_deleted_or_promptless_untraced_logged_model_is_no_application_version()
+    {
+        using var fixture = Fixture.Unpack("genai-sqlite-3x");
+        var store = StoreFixture.Read(fixture);
+        var first = TraceBuilder.Applications(Bundle(store))[0].LoggedModel;
+        var changed = store with
+        {
+            LoggedModels = store.LoggedModels.Select(m => m.Id == first ? m with { Lifecycle = Lifecycle.Deleted } : m)
+                .Append(new LoggedModel { Id = "m-classic", ExperimentId = "1", Name = "sklearn-model" }).ToList(),
+        };
+
+        var applications = TraceBuilder.Applications(Bundle(changed));
+
+        Assert.Equal(3, applications.Count);
+        Assert.DoesNotContain(applications, a => a.LoggedModel is "m-classic" || a.LoggedModel == first);
+    }
+
+    [Fact]
+    public void A_classic_store_has_no_unregistered_application_versions()
+    {
+        using var fixture = Fixture.Unpack("tracked-sqlite-3x");
+        var store = StoreFixture.Read(fixture);
+
+        Assert.NotEmpty(store.LoggedModels);
+        Assert.Empty(TraceBuilder.Applications(Bundle(store)));
+    }
+
     [Fact]
     public void A_prompt_version_missing_from_the_registry_breaks_the_trace()
     {

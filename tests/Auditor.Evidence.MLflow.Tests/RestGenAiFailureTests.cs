@@ -10,13 +10,32 @@ namespace Auditor.Evidence.MLflow.Tests;
 public sealed class RestGenAiFailureTests
 {
     [Fact]
-    public void A_v3_route_answered_with_Flasks_HTML_404_is_one_problem_and_the_rest_is_read()
+    public void A_v3_trace_search_answered_with_Flasks_HTML_404_falls_back_to_the_v2_search()
     {
         using var responses = Fixture.Unpack("rest-examples-3.11-genai");
         using var fixture = Fixture.Unpack("genai-sqlite-3x");
         var page = File.ReadAllText(Path.Combine(responses.Path, "error-wrong-endpoint-v3.txt"));
         using var server = new MlflowRestServer(StoreFixture.Read(fixture)) { SearchLeavesOutModelInputs = true };
         server.Intercept = (context, _) => Html(context, context.Request.Url!.AbsolutePath == "/api/3.0/mlflow/traces/search", 404, page);
+
+        var store = Read(server.Uri);
+
+        Assert.Equal(47, store.GenAi.Traces.Count);
+        Assert.Empty(store.GenAi.Assessments);
+        Assert.Empty(store.Problems);
+        Assert.Equal(4, store.GenAi.Prompts.Count);
+        Assert.Equal(2, store.GenAi.EvaluationDatasets.Count);
+        Assert.Null(store.PartlyRead);
+    }
+
+    [Fact]
+    public void Both_trace_searches_answered_with_Flasks_HTML_404_are_one_problem_and_the_rest_is_read()
+    {
+        using var responses = Fixture.Unpack("rest-examples-3.11-genai");
+        using var fixture = Fixture.Unpack("genai-sqlite-3x");
+        var page = File.ReadAllText(Path.Combine(responses.Path, "error-wrong-endpoint-v3.txt"));
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture)) { SearchLeavesOutModelInputs = true };
+        server.Intercept = (context, _) => Html(context, context.Request.Url!.AbsolutePath is "/api/3.0/mlflow/traces/search" or "/api/2.0/mlflow/traces", 404, page);
 
         var store = Read(server.Uri);
 

@@ -19,15 +19,16 @@ public sealed class RestStoreTests
     {
         using var fixture = Fixture.Unpack(name);
         var direct = StoreFixture.Read(fixture);
-        // Without the logged-models endpoint the stand-in is a 2.x server: no v3 traces or evaluation-dataset endpoints either.
+        // Without the logged-models endpoint the stand-in is a 2.x server: no v3 traces or evaluation-dataset endpoints
+        // either, but the v2 trace search, so nothing is missing.
         using var server = new MlflowRestServer(direct, pageSize: 3, hasLoggedModelsEndpoint: loggedModelsEndpoint) { HasGenAiEndpoints = loggedModelsEndpoint };
 
         var store = Read(server.Uri);
 
         Assert.Equal(TrackingStoreKind.Rest, store.Kind);
-        var notServed = store.Problems.Where(p => p.Message.StartsWith("not served (HTTP 404", StringComparison.Ordinal)).ToList();
-        Assert.Equal(loggedModelsEndpoint ? [] : [$"{server.Uri}: traces/search"], notServed.Select(p => p.Path));
-        Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(MlflowRestServer.AsServed(direct, loggedModelsEndpoint))), StoreJson.Facts(store with { Problems = store.Problems.Except(notServed).ToList() }));
+        Assert.DoesNotContain(store.Problems, p => p.Message.StartsWith("not served (HTTP 404", StringComparison.Ordinal));
+        Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(MlflowRestServer.AsServed(direct, loggedModelsEndpoint))), StoreJson.Facts(store));
+        Assert.Equal(loggedModelsEndpoint ? 0 : 1, server.Requests.Count(r => r.PathAndQuery.StartsWith("/api/2.0/mlflow/traces?", StringComparison.Ordinal)));
         var requests = server.Requests.ToList();
         Assert.Contains(requests, r => r.PathAndQuery.Contains("page_token=", StringComparison.Ordinal) || (r.Body ?? "").Contains("page_token", StringComparison.Ordinal));
         Assert.All(requests.Where(r => r.PathAndQuery.Contains("/search", StringComparison.Ordinal)), r => Assert.True(r.PathAndQuery.Contains("max_results=", StringComparison.Ordinal) || (r.Body ?? "").Contains("\"max_results\"", StringComparison.Ordinal), r.PathAndQuery));
@@ -58,6 +59,47 @@ public sealed class RestStoreTests
         Assert.Contains(requests, r => r.PathAndQuery == "/api/3.0/mlflow/traces/search" && (r.Body ?? "").Contains("page_token", StringComparison.Ordinal));
         Assert.Equal(EvaluationRun.Of(direct).Count, requests.Count(r => r.PathAndQuery.StartsWith("/api/2.0/mlflow/runs/get?", StringComparison.Ordinal)));
         Assert.Contains(requests, r => r.PathAndQuery.Contains("filter=tags.%60mlflow.prompt.is_prompt%60%20%3D%20%27true%27", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_server_with_only_the_v2_trace_search_gives_the_same_traces_as_SQLite_and_the_store_is_fully_read()
+    {
+        using var fixture = Fixture.Unpack("genai-sqlite-3x");
+        var direct = StoreFixture.Read(fixture);
+        using var server = new MlflowRestServer(direct, pageSize: 7) { HasGenAiEndpoints = false, SearchLeavesOutModelInputs = true };
+
+        var store = Read(server.Uri);
+
+        Assert.Null(store.PartlyRead);
+        Assert.Empty(store.Problems);
+        Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(MlflowRestServer.AsServed(direct, genAiEndpoints: false))), StoreJson.Facts(store));
+        Assert.Equal(47, store.GenAi.Traces.Count);
+        Assert.Equal(4, store.GenAi.Traces.Count(t => t.State == "ERROR"));
+        Assert.Equal(258, store.GenAi.Traces.Sum(t => t.SpanCount));
+        Assert.Equal(direct.GenAi.Traces.Count(t => t.ModelId is not null), store.GenAi.Traces.Count(t => t.ModelId is not null));
+        Assert.Equal(direct.GenAi.Traces.Min(t => t.RequestTime), store.GenAi.Traces.Min(t => t.RequestTime));
+        Assert.Equal(direct.GenAi.Traces.Max(t => t.RequestTime), store.GenAi.Traces.Max(t => t.RequestTime));
+        // A 2.x server keeps no assessments; the v2 search has none.
+        Assert.Empty(store.GenAi.Assessments);
+        var requests = server.Requests.ToList();
+        Assert.Contains(requests, r => r.PathAndQuery == "/api/3.0/mlflow/traces/search");
+        // 43 traces in experiment 1 at 7 a page: the v2 search pages with the token in the query.
+        Assert.Contains(requests, r => r.PathAndQuery.StartsWith("/api/2.0/mlflow/traces?", StringComparison.Ordinal) && r.PathAndQuery.Contains("page_token=", StringComparison.Ordinal));
+        Assert.All(requests.Where(r => r.PathAndQuery.StartsWith("/api/2.0/mlflow/traces?", StringComparison.Ordinal)), r => Assert.Contains("experiment_ids=", r.PathAndQuery, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_server_with_neither_trace_search_costs_the_traces_with_one_problem_line()
+    {
+        using var fixture = Fixture.Unpack("genai-sqlite-3x");
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture), pageSize: 50) { HasGenAiEndpoints = false, ServesV2Traces = false };
+
+        var store = Read(server.Uri);
+
+        Assert.Empty(store.GenAi.Traces);
+        var problem = Assert.Single(store.Problems, p => p.Path == $"{server.Uri}: traces/search");
+        Assert.StartsWith("not served (HTTP 404", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(4, store.GenAi.Prompts.Count);
     }
 
     [Fact]

@@ -43,6 +43,27 @@ public sealed class RuleCatalogLoaderTests
     }
 
     [Fact]
+    public void Every_built_in_rule_file_matches_the_rule_schema()
+    {
+        // The run-time load skips the schema check for the embedded files; this test is where they are checked.
+        var validated = RuleCatalogLoader.ValidateBuiltIns();
+
+        Assert.Equal(RuleCatalogLoader.Load().Rules.Select(r => r.Id), validated.Rules.Select(r => r.Id));
+        Assert.NotNull(validated.Policy);
+    }
+
+    [Fact]
+    public void A_rules_folder_is_still_checked_against_the_schema_when_built_ins_are_not()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("typo.yaml"), ValidRule.Replace("severity: low\n", "severity: low\nseverty: high\n"));
+
+        var error = Assert.Throws<RuleFileException>(() => RuleCatalogLoader.Load(folder.Path));
+
+        Assert.Contains("unknown key 'severty'", error.Message);
+    }
+
+    [Fact]
     public void The_GenAI_pack_in_rules_genai_is_built_in_and_applies_only_to_GenAI_stores()
     {
         var genai = RuleCatalogLoader.Load().Rules.Where(r => r.Id.StartsWith("MLA-02", StringComparison.Ordinal)).ToList();

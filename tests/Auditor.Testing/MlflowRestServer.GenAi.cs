@@ -15,7 +15,9 @@ namespace Auditor.Testing;
 /// reads, so a trace's metadata holds only those keys (the span count as <c>mlflow.trace.sizeStats</c>) and records only
 /// their ids. A store that cannot hold evaluation datasets (a file store, an
 /// older SQL schema) answers the dataset routes with 404, as a server without them; with <see cref="HasGenAiEndpoints"/>
-/// false it is a 2.x server and answers the v3 trace routes with 404 too.
+/// false it is a 2.x server and answers the v3 trace routes with 404 too; it still serves the deprecated v2 trace search
+/// (<c>GET /api/2.0/mlflow/traces</c>: TraceInfo v2, key/value lists, epoch-ms <c>timestamp_ms</c>) unless
+/// <see cref="ServesV2Traces"/> is false.
 /// </summary>
 public sealed partial class MlflowRestServer
 {
@@ -24,12 +26,24 @@ public sealed partial class MlflowRestServer
     /// <summary>False for a server older than MLflow 3: the v3 trace and dataset routes answer 404.</summary>
     public bool HasGenAiEndpoints { get; init; } = true;
 
+    /// <summary>The deprecated <c>GET /api/2.0/mlflow/traces</c> (MLflow 2.14 on, still served by 3.x); false for an older server.</summary>
+    public bool ServesV2Traces { get; init; } = true;
+
     /// <summary>
     /// A store as this server presents it: without <paramref name="genAiEndpoints"/> (a 2.x server) it has no
-    /// evaluation-dataset endpoint, so no evaluation datasets.
+    /// evaluation-dataset endpoint, so no evaluation datasets, and traces come from the v2 search, which has no
+    /// assessments.
     /// </summary>
     public static TrackingStore AsServed(TrackingStore store, bool genAiEndpoints = true) =>
-        store with { GenAi = store.GenAi with { EvaluationDatasetsSupported = genAiEndpoints && store.GenAi.EvaluationDatasetsSupported, EvaluationDatasets = genAiEndpoints ? store.GenAi.EvaluationDatasets : [] } };
+        store with
+        {
+            GenAi = store.GenAi with
+            {
+                EvaluationDatasetsSupported = genAiEndpoints && store.GenAi.EvaluationDatasetsSupported,
+                EvaluationDatasets = genAiEndpoints ? store.GenAi.EvaluationDatasets : [],
+                Assessments = genAiEndpoints ? store.GenAi.Assessments : [],
+            },
+        };
 
     private (int Status, string Json)? GenAiAnswer(HttpListenerRequest request, string path, JsonObject args)
     {
@@ -45,6 +59,13 @@ public sealed partial class MlflowRestServer
                 return (200, new JsonObject { ["run"] = Run(run) }.ToJsonString());
             case "/api/2.0/mlflow/runs/get":
                 return (404, $$"""{"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "Run with id={{args["run_id"]}} not found"}""");
+        }
+
+        if (path == "/api/2.0/mlflow/traces" && request.HttpMethod == "GET" && ServesV2Traces)
+        {
+            // The deprecated v2 search: experiment_ids repeated in the query, newest first, as recorded.
+            var experiments = (request.QueryString.GetValues("experiment_ids") ?? []).ToHashSet(StringComparer.Ordinal);
+            return Page(args, "traces", _store.GenAi.Traces.Where(t => experiments.Contains(t.ExperimentId)).OrderByDescending(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal), TraceInfoV2);
         }
 
         if (!HasGenAiEndpoints || !path.StartsWith(Api3, StringComparison.Ordinal))
@@ -112,21 +133,36 @@ public sealed partial class MlflowRestServer
         ["trace_location"] = new JsonObject { ["type"] = "MLFLOW_EXPERIMENT", ["mlflow_experiment"] = new JsonObject { ["experiment_id"] = t.ExperimentId } },
         ["request_time"] = t.RequestTime?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         ["state"] = t.State,
-        ["trace_metadata"] = Map(new Dictionary<string, string?>
-        {
-            ["mlflow.modelId"] = t.ModelId,
-            ["mlflow.sourceRun"] = t.SourceRunId,
-            ["mlflow.source.git.commit"] = t.GitCommit,
-            ["mlflow.trace.session"] = t.Session,
-            ["mlflow.trace.sizeStats"] = t.SpanCount > 0 ? $$"""{"num_spans": {{t.SpanCount}}}""" : null,
-        }),
+        ["trace_metadata"] = Map(TraceMetadata(t)),
         ["assessments"] = List(assessments.Select(Assessment)),
-        ["tags"] = Map(new Dictionary<string, string?>
-        {
-            ["mlflow.traceName"] = t.Name,
-            ["mlflow.linkedPrompts"] = t.LinkedPrompts.Count == 0 ? null : new JsonArray(t.LinkedPrompts.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["version"] = p.Version.ToString(CultureInfo.InvariantCulture) }).ToArray()).ToJsonString(),
-        }),
+        ["tags"] = Map(TraceTags(t)),
     });
+
+    /// <summary>TraceInfo v2 as the deprecated search sends it: <c>request_id</c>, epoch-ms <c>timestamp_ms</c>, <c>status</c>, key/value lists, no assessments.</summary>
+    private static JsonObject TraceInfoV2(GenAiTrace t) => Omit(new JsonObject
+    {
+        ["request_id"] = t.Id,
+        ["experiment_id"] = t.ExperimentId,
+        ["timestamp_ms"] = Ms(t.RequestTime),
+        ["status"] = t.State,
+        ["request_metadata"] = List(TraceMetadata(t).Where(p => p.Value is not null).Select(p => new JsonObject { ["key"] = p.Key, ["value"] = p.Value })),
+        ["tags"] = List(TraceTags(t).Where(p => p.Value is not null).Select(p => new JsonObject { ["key"] = p.Key, ["value"] = p.Value })),
+    });
+
+    private static Dictionary<string, string?> TraceMetadata(GenAiTrace t) => new()
+    {
+        ["mlflow.modelId"] = t.ModelId,
+        ["mlflow.sourceRun"] = t.SourceRunId,
+        ["mlflow.source.git.commit"] = t.GitCommit,
+        ["mlflow.trace.session"] = t.Session,
+        ["mlflow.trace.sizeStats"] = t.SpanCount > 0 ? $$"""{"num_spans": {{t.SpanCount}}}""" : null,
+    };
+
+    private static Dictionary<string, string?> TraceTags(GenAiTrace t) => new()
+    {
+        ["mlflow.traceName"] = t.Name,
+        ["mlflow.linkedPrompts"] = t.LinkedPrompts.Count == 0 ? null : new JsonArray(t.LinkedPrompts.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["version"] = p.Version.ToString(CultureInfo.InvariantCulture) }).ToArray()).ToJsonString(),
+    };
 
     private static JsonObject Assessment(TraceAssessment a) => Omit(new JsonObject
     {

@@ -28,4 +28,11 @@ public sealed record EvidenceBundle
 
     /// <summary>The project's ML engineering files: environments, CI, tests, pipelines, deployment, monitoring.</summary>
     public Collected<ProjectEvidence> Project { get; init; } = Collected<ProjectEvidence>.Absent("project files were not collected");
+
+    /// <summary>
+    /// The reproducibility trace of this bundle's model versions (<see cref="Trace.TraceBuilder.Build"/>), built once by the
+    /// pipeline and shared by the trace facts and the report; null when not built yet (the facts then build it themselves).
+    /// Whoever changes the bundle with <c>with</c> after setting this keeps it in step.
+    /// </summary>
+    public IReadOnlyList<Trace.ModelTrace>? Traces { get; init; }
 }

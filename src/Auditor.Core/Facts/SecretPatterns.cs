@@ -9,13 +9,26 @@ namespace Auditor.Core.Facts;
 public static partial class SecretPatterns
 {
     /// <summary>The kind of secret the value (under the key) looks like, or null.</summary>
-    public static string? Classify(string key, string value)
+    public static string? Classify(string key, string value) =>
+        value.Length < 8 ? null : ValueKind(value) ?? (IsSecretKey(key) && IsKeyedSecret(value) ? KeyedKind : null);
+
+    /// <summary>What <see cref="Classify"/> calls a non-trivial text under a secret-sounding key.</summary>
+    internal const string KeyedKind = "credential-named value";
+
+    /// <summary>The well-known token format the value holds, or null; a value holding none of their openings skips the regexes.</summary>
+    public static string? ValueKind(string value)
     {
-        if (value.Length < 8)
+        if (value.AsSpan().IndexOfAny(ValueStarts) < 0)
         {
             return null;
         }
 
+        return ValueKindByRegex(value);
+    }
+
+    /// <summary>The regexes alone, without the prefilter (the tests hold the prefilter to them).</summary>
+    internal static string? ValueKindByRegex(string value)
+    {
         foreach (var (kind, pattern) in ValuePatterns)
         {
             if (pattern.IsMatch(value))
@@ -24,8 +37,14 @@ public static partial class SecretPatterns
             }
         }
 
-        return SecretKey().IsMatch(key) && !double.TryParse(value, out _) && !value.Contains(' ') ? "credential-named value" : null;
+        return null;
     }
+
+    /// <summary>A key that names a credential (password, token, api_key, ...).</summary>
+    public static bool IsSecretKey(string key) => SecretKey().IsMatch(key);
+
+    /// <summary>A value under a secret-sounding key that is a credential rather than a setting: not a number, no spaces.</summary>
+    public static bool IsKeyedSecret(string value) => !double.TryParse(value, out _) && !value.Contains(' ');
 
     /// <summary>The first four characters and the length: enough to find the value, not to use it.</summary>
     public static string Mask(string value) => value.Length <= 4 ? "****" : $"{value[..4]}… ({value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} chars)";
@@ -55,6 +74,13 @@ public static partial class SecretPatterns
     /// <summary>How every token <see cref="MaskAll"/> masks begins: text holding none of these is left alone without a regex.</summary>
     private static readonly System.Buffers.SearchValues<string> TokenStarts = System.Buffers.SearchValues.Create(
         ["-----BEGIN", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "sk-", "eyJ"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// How every value pattern's match begins (<c>://</c> for a password in a URL): a value holding none of these matches
+    /// none of <see cref="ValuePatterns"/>. Kept in step with the patterns by SecretPatternsTests.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> ValueStarts = System.Buffers.SearchValues.Create(
+        ["-----BEGIN", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "sk-", "eyJ", "://"], StringComparison.Ordinal);
 
     private static readonly (string Kind, Regex Pattern)[] ValuePatterns =
     [

@@ -26,7 +26,7 @@ public sealed class TraceFacts : TrackingFactProvider
 
     protected override IEnumerable<Fact> Derive(TrackingStore store, EvidenceBundle evidence)
     {
-        var traces = TraceBuilder.Build(evidence with { Tracking = Collected<TrackingStore>.Present(store) });
+        var traces = evidence.Traces ?? TraceBuilder.Build(evidence with { Tracking = Collected<TrackingStore>.Present(store) });
         const string none = "there are no model versions to trace";
         yield return ReproducibleShare(Serving, traces.Where(t => t.Serving).ToList(), "no model version is designated for serving");
         var recent = traces.Where(t => t.CreatedAt is { } created && evidence.CollectedAt - created <= TimeSpan.FromDays(RecentDays)).ToList();

@@ -35,6 +35,9 @@ public sealed record AuditReport
     /// <summary>Every registered model version traced back to its run, commit, environment, data and artifact.</summary>
     public IReadOnlyList<Trace.ModelTrace> Trace { get; init; } = [];
 
+    /// <summary>GenAI application versions logged as MLflow 3 logged models (linking prompts or traced) that no registered version points to, traced to prompts, evaluations, source run and commit.</summary>
+    public IReadOnlyList<Trace.LoggedApplicationTrace> Applications { get; init; } = [];
+
     /// <summary>Earlier audits kept with <c>--history</c>, oldest first, this one last; empty without <c>--history</c>.</summary>
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
 

@@ -31,6 +31,27 @@ public static class TraceBuilder
             .ToList();
     }
 
+    /// <summary>
+    /// The GenAI application versions no registered version points to: active logged models that link prompts or have
+    /// traces, each traced to its prompts, evaluation runs, source run and commit. Ordered by experiment, then id.
+    /// </summary>
+    public static IReadOnlyList<LoggedApplicationTrace> Applications(EvidenceBundle evidence)
+    {
+        if (evidence.Tracking.Value is not { } store)
+        {
+            return [];
+        }
+
+        var registered = store.RegisteredModels.SelectMany(m => m.Versions).Select(v => v.ModelId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var traced = store.GenAi.Traces.Select(t => t.ModelId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var context = new TraceContext(evidence, store);
+        return store.LoggedModels
+            .Where(m => m.Lifecycle != Lifecycle.Deleted && !registered.Contains(m.Id) && (PromptLinks.OfModel(m).Count > 0 || traced.Contains(m.Id)))
+            .OrderBy(m => m.ExperimentId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal)
+            .Select(context.TraceApplication)
+            .ToList();
+    }
+
     /// <summary>The commits whose contents the trace needs, with the entry-point paths to look for in each.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> CommitsToInspect(TrackingStore store, string projectPath)
     {
@@ -109,7 +130,7 @@ public static class TraceBuilder
                 gaps.Add("the run logged no metrics");
             }
 
-            var application = Application(version, gaps);
+            var application = Application(version.ModelId, gaps);
             var broken = application?.Prompts.Any(p => p.State != PromptLinkState.Present) == true
                 || runState != RunState.Active || commitState is CommitState.Missing or CommitState.NotRecorded || artifact == ArtifactLinkState.Missing;
             return new ModelTrace
@@ -147,13 +168,40 @@ public static class TraceBuilder
             };
         }
 
+        public LoggedApplicationTrace TraceApplication(LoggedModel model)
+        {
+            var gaps = new GapList();
+            var run = model.SourceRunId is { } id ? _runs.GetValueOrDefault(id) : null;
+            var runState = model.SourceRunId is null || run is { Lifecycle: not Lifecycle.Deleted } ? RunState.Active : run is null ? RunState.Missing : RunState.Deleted;
+            gaps.AddRange(runState switch
+            {
+                RunState.Missing => [$"its source run {model.SourceRunId} no longer exists in the store (garbage-collected or from another store)"],
+                RunState.Deleted => [$"its source run {model.SourceRunId} is deleted"],
+                _ => [],
+            });
+            var application = Application(model.Id, gaps)!;
+            var broken = application.Prompts.Any(p => p.State != PromptLinkState.Present) || runState != RunState.Active
+                || application.CommitState is CommitState.Missing or CommitState.NotRecorded;
+            return new LoggedApplicationTrace
+            {
+                LoggedModel = model.Id,
+                Name = model.Name,
+                ExperimentId = model.ExperimentId,
+                SourceRunId = model.SourceRunId,
+                RunState = runState,
+                Application = application,
+                Verdict = broken ? Verdict.Broken : gaps.Count > 0 ? Verdict.Partial : Verdict.Reproducible,
+                Gaps = gaps.ToList(),
+            };
+        }
+
         /// <summary>
         /// The application behind a version whose logged model links prompts, has traces or was evaluated. A linked prompt
         /// version the registry does not hold breaks the trace; no covering evaluation and no recorded commit are gaps.
         /// </summary>
-        private ApplicationTrace? Application(ModelVersion version, GapList gaps)
+        private ApplicationTrace? Application(string? modelId, GapList gaps)
         {
-            if (version.ModelId is not { } modelId)
+            if (modelId is null)
             {
                 return null;
             }

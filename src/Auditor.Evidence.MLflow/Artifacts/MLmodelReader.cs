@@ -1,3 +1,4 @@
+using Auditor.Core.Evidence;
 using Auditor.Core.Tracking;
 
 namespace Auditor.Evidence.MLflow.Artifacts;
@@ -63,7 +64,7 @@ internal static class MLmodelReader
     private static async Task<ModelEnvironment> ReadEnvironmentAsync(IModelFolder folder)
     {
         var hasRequirements = folder.Exists(Requirements);
-        var (total, pinned) = hasRequirements ? RequirementsFile.Count(await folder.ReadTextAsync(Requirements, MaxFileBytes).ConfigureAwait(false)) : (0, 0);
+        var (total, pinned) = hasRequirements ? PipRequirements.Count(await folder.ReadTextAsync(Requirements, MaxFileBytes).ConfigureAwait(false)) : (0, 0);
         return new ModelEnvironment
         {
             HasCondaYaml = folder.Exists(CondaYaml),

@@ -19,22 +19,37 @@ internal static class RestGenAiMapper
         var id = e.Str("trace_id") ?? "";
         var metadata = Map(e.Object("trace_metadata"));
         var tags = Map(e.Object("tags"));
-        var trace = new GenAiTrace
-        {
-            Id = id,
-            ExperimentId = e.Object("trace_location").Object("mlflow_experiment").Str("experiment_id") ?? "",
-            RequestTime = Rfc3339(e.Str("request_time")),
-            State = e.Str("state"),
-            ModelId = metadata.GetValueOrDefault(GenAiKeys.ModelId),
-            SourceRunId = metadata.GetValueOrDefault(GenAiKeys.SourceRun),
-            GitCommit = metadata.GetValueOrDefault(GenAiKeys.GitCommit),
-            Session = metadata.GetValueOrDefault(GenAiKeys.Session),
-            Name = tags.GetValueOrDefault(GenAiKeys.TraceName),
-            SpanCount = SpanCount(metadata.GetValueOrDefault(SizeStats)),
-            LinkedPrompts = PromptRef.Parse(tags.GetValueOrDefault(GenAiKeys.LinkedPrompts)),
-        };
+        var trace = Trace(id, e.Object("trace_location").Object("mlflow_experiment").Str("experiment_id"), Rfc3339(e.Str("request_time")), e.Str("state"), metadata, tags);
         return (trace, e.Array("assessments").Select(a => Assessment(a, id)).ToList());
     }
+
+    /// <summary>
+    /// A TraceInfo v2 of the deprecated <c>GET /api/2.0/mlflow/traces</c> (rest-examples-3.11-genai
+    /// <c>traces-v2-search-page*</c>): <c>request_id</c>, <c>experiment_id</c>, <c>timestamp_ms</c> a number,
+    /// <c>status</c>, <c>request_metadata</c> and <c>tags</c> as key/value lists. It carries no assessments.
+    /// </summary>
+    public static GenAiTrace TraceV2(JsonElement e)
+    {
+        var metadata = Pairs(e.Array("request_metadata"));
+        var tags = Pairs(e.Array("tags"));
+        return Trace(e.Str("request_id") ?? "", e.Str("experiment_id"), e.Time("timestamp_ms"), e.Str("status"), metadata, tags);
+    }
+
+    /// <summary>A trace from what v3 and v2 both carry: its metadata and tags, mapped the same way.</summary>
+    private static GenAiTrace Trace(string id, string? experimentId, DateTimeOffset? requestTime, string? state, IReadOnlyDictionary<string, string> metadata, IReadOnlyDictionary<string, string> tags) => new()
+    {
+        Id = id,
+        ExperimentId = experimentId ?? "",
+        RequestTime = requestTime,
+        State = state,
+        ModelId = metadata.GetValueOrDefault(GenAiKeys.ModelId),
+        SourceRunId = metadata.GetValueOrDefault(GenAiKeys.SourceRun),
+        GitCommit = metadata.GetValueOrDefault(GenAiKeys.GitCommit),
+        Session = metadata.GetValueOrDefault(GenAiKeys.Session),
+        Name = tags.GetValueOrDefault(GenAiKeys.TraceName),
+        SpanCount = SpanCount(metadata.GetValueOrDefault(SizeStats)),
+        LinkedPrompts = PromptRef.Parse(tags.GetValueOrDefault(GenAiKeys.LinkedPrompts)),
+    };
 
     public static TraceAssessment Assessment(JsonElement e, string traceId)
     {
@@ -110,6 +125,21 @@ internal static class RestGenAiMapper
                 {
                     result[p.Name] = value;
                 }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A list of <c>{"key", "value"}</c> objects; a later key wins, as in the server's dictionary.</summary>
+    private static Dictionary<string, string> Pairs(IEnumerable<JsonElement> items)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.Str("key") is { } key && item.Str("value") is { } value)
+            {
+                result[key] = value;
             }
         }
 

@@ -9,9 +9,10 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// Reads the MLflow 3 GenAI entities of a tracking server, with the requests the 3.11 server was recorded answering
 /// (rest-examples-3.11-genai): prompts (<c>registered-models/search</c> filtered on <c>mlflow.prompt.is_prompt</c>, each
 /// prompt's versions by a filtered <c>model-versions/search</c>), traces with their assessments inline
-/// (<c>POST /api/3.0/mlflow/traces/search</c> over a few experiments at a time) and evaluation datasets
+/// (<c>POST /api/3.0/mlflow/traces/search</c> over a few experiments at a time; on a 2.x server the v2
+/// <c>GET /api/2.0/mlflow/traces</c>, without assessments) and evaluation datasets
 /// (<c>/api/3.0/mlflow/datasets/search</c>, each dataset's records counted page by page and its experiments).
-/// A server without the traces endpoint (404: older than MLflow 3) or refusing a request gives one problem line and
+/// A server without either traces endpoint (404: older than MLflow 2.14) or refusing a request gives one problem line and
 /// none of that entity; one without the datasets endpoint holds no evaluation datasets (not supported, as a SQL store
 /// without the table); the audit goes on. Paging, bounds and deadline are the reader's (<see cref="RestPager"/>).
 /// </summary>
@@ -70,20 +71,24 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
     private static string VersionFilter(string name) =>
         $"name = '{name.Replace("'", "''", StringComparison.Ordinal)}' AND tag.`mlflow.prompt.is_prompt` = 'true'";
 
+    /// <summary>
+    /// Traces v3 (assessments inline); a server without the v3 search (404: a 2.x server) is asked the deprecated v2
+    /// search <c>GET /api/2.0/mlflow/traces</c> instead, which has no assessments (a 2.x server keeps none). Only a
+    /// server without either costs the traces, with one problem line.
+    /// </summary>
     private async Task<List<(GenAiTrace Trace, List<TraceAssessment> Assessments)>> TracesAsync(IReadOnlyList<string> experimentIds)
     {
         var result = new List<(GenAiTrace, List<TraceAssessment>)>();
-        var missing = false;
+        var v3Missing = false;
         foreach (var batch in experimentIds.Chunk(ExperimentsPerSearch))
         {
-            if (missing)
+            if (v3Missing)
             {
                 break;
             }
 
-            result.AddRange(await Guarded("traces/search", "traces", [], async gone =>
-            {
-                var read = await RestPager.AllAsync("traces/search", client.Budget, redactedUri, "traces", RestGenAiMapper.Trace, token =>
+            result.AddRange(await Guarded("traces/search", "traces", [], async _ =>
+                await RestPager.AllAsync("traces/search", client.Budget, redactedUri, "traces", RestGenAiMapper.Trace, token =>
                 {
                     var body = new JsonObject
                     {
@@ -99,10 +104,29 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
                         body["page_token"] = token;
                     }
 
-                    return Missing(client.PostAsync(Api3 + "traces/search", body, missingIsNull: true), () => { missing = true; gone(); });
-                }).ConfigureAwait(false);
-                return read;
-            }).ConfigureAwait(false));
+                    return Missing(client.PostAsync(Api3 + "traces/search", body, missingIsNull: true), () => v3Missing = true);
+                }).ConfigureAwait(false)).ConfigureAwait(false));
+        }
+
+        return v3Missing ? await TracesV2Async(experimentIds).ConfigureAwait(false) : result;
+    }
+
+    /// <summary>The v2 search as recorded: <c>experiment_ids</c> repeated in the query, <c>page_token</c> from the last page.</summary>
+    private async Task<List<(GenAiTrace Trace, List<TraceAssessment> Assessments)>> TracesV2Async(IReadOnlyList<string> experimentIds)
+    {
+        var result = new List<(GenAiTrace, List<TraceAssessment>)>();
+        var page = Math.Min(options.PageSize, TracePage).ToString(CultureInfo.InvariantCulture);
+        var missing = false;
+        foreach (var batch in experimentIds.Chunk(ExperimentsPerSearch))
+        {
+            if (missing)
+            {
+                break;
+            }
+
+            result.AddRange(await Guarded("traces/search", "traces", [], async gone =>
+                await RestPager.AllAsync("traces (v2)", client.Budget, redactedUri, "traces", t => (RestGenAiMapper.TraceV2(t), new List<TraceAssessment>()), token =>
+                    Missing(client.GetAsync(Api2 + "traces", WithToken(batch.Select(id => ("experiment_ids", id)).Append(("max_results", page)), token), missingIsNull: true), () => { missing = true; gone(); })).ConfigureAwait(false)).ConfigureAwait(false));
         }
 
         return result;

@@ -11,15 +11,10 @@ internal static class RequirementsParser
     public static IReadOnlyList<Requirement> Parse(ProjectContext context, ProjectFile file, List<string> problems) =>
         Parse(context, file, problems, new HashSet<string>(StringComparer.Ordinal));
 
-    /// <summary>Parses pip lines held in another file (python_env.yaml, conda pip sections).</summary>
+    /// <summary>Parses pip lines held in another file (python_env.yaml, conda pip sections): includes are followed here, the rest is <see cref="PipRequirements.ParseLine"/>.</summary>
     public static IEnumerable<Requirement> ParseLine(ProjectContext context, ProjectFile file, string line, int? number, List<string> problems, HashSet<string> visited)
     {
-        var text = StripComment(line).Trim();
-        if (text.Length == 0)
-        {
-            return [];
-        }
-
+        var text = PipRequirements.StripComment(line).Trim();
         if (Include(text) is { } include)
         {
             var included = context.Find(Normalize(file.Folder, include));
@@ -32,25 +27,7 @@ internal static class RequirementsParser
             return Parse(context, included, problems, visited);
         }
 
-        if (text.StartsWith("-e ", StringComparison.Ordinal) || text.StartsWith("--editable", StringComparison.Ordinal))
-        {
-            var target = text.Split((char[])[' ', '='], 2, StringSplitOptions.TrimEntries)[1];
-            return [new Requirement(EggName(target), target, Pep508.IsPinnedUrl(target), number)];
-        }
-
-        if (text.StartsWith('-'))
-        {
-            return [];
-        }
-
-        var hashed = text.Contains("--hash=", StringComparison.Ordinal);
-        var requirementText = text.Split(" --", 2)[0];
-        if (requirementText.Contains("://", StringComparison.Ordinal) && !requirementText.Contains(" @ ", StringComparison.Ordinal))
-        {
-            return [new Requirement(EggName(requirementText), requirementText, hashed || Pep508.IsPinnedUrl(requirementText), number)];
-        }
-
-        return Pep508.Parse(requirementText, number, hashed) is { } requirement ? [requirement] : [];
+        return PipRequirements.ParseLine(text, number) is { } requirement ? [requirement] : [];
     }
 
     private static IReadOnlyList<Requirement> Parse(ProjectContext context, ProjectFile file, List<string> problems, HashSet<string> visited)
@@ -61,18 +38,9 @@ internal static class RequirementsParser
         }
 
         var requirements = new List<Requirement>();
-        var lines = TextLines.Split(text);
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (line, number) in PipRequirements.LogicalLines(text))
         {
-            var number = i + 1;
-            var line = lines[i].TrimEnd('\r');
-            while (line.EndsWith('\\') && i + 1 < lines.Length)
-            {
-                line = line[..^1] + " " + lines[++i].TrimEnd('\r');
-            }
-
-            var parsed = ParseLine(context, file, line, number, problems, visited);
-            requirements.AddRange(parsed);
+            requirements.AddRange(ParseLine(context, file, line, number, problems, visited));
         }
 
         return requirements;
@@ -89,18 +57,6 @@ internal static class RequirementsParser
         }
 
         return null;
-    }
-
-    private static string StripComment(string line)
-    {
-        var index = line.IndexOf(" #", StringComparison.Ordinal);
-        return line.StartsWith('#') ? "" : index >= 0 ? line[..index] : line;
-    }
-
-    private static string EggName(string url)
-    {
-        var egg = url.IndexOf("#egg=", StringComparison.Ordinal);
-        return egg >= 0 ? url[(egg + 5)..].Split('&')[0] : url.TrimEnd('/').Split('/')[^1].Split('@')[0].Replace(".git", "", StringComparison.Ordinal);
     }
 
     private static string Normalize(string folder, string include)

@@ -77,7 +77,7 @@ internal sealed class AzureObjectStore(Func<string, string?> variables, TimeSpan
             : new BlobContainerClient(endpoint, new AzureSasCredential(Value("AZURE_STORAGE_SAS_TOKEN")!.TrimStart('?')), options);
     }
 
-    private string? Value(string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
+    private string? Value(string name) => ObjectStoreException.Value(variables, name);
 
     /// <summary>The answer; null for HTTP 404; every other failure as one line.</summary>
     private async Task<T?> Call<T>(Func<Task<T>> call, CancellationToken cancel)
@@ -93,21 +93,20 @@ internal sealed class AzureObjectStore(Func<string, string?> variables, TimeSpan
         }
         catch (RequestFailedException e) when (e.Status is 401 or 403)
         {
-            throw new ObjectStoreException($"Azure Storage refused the request (HTTP {e.Status} {e.ErrorCode}): {OneLine(e.Message)}");
+            throw new ObjectStoreException($"Azure Storage refused the request (HTTP {e.Status} {e.ErrorCode}): {ObjectStoreException.OneLine(e.Message)}");
         }
         catch (RequestFailedException e)
         {
-            throw new ObjectStoreException($"Azure Storage request failed{(e.Status == 0 ? "" : $" (HTTP {e.Status} {e.ErrorCode})")}: {OneLine(e.Message)}");
+            throw new ObjectStoreException($"Azure Storage request failed{(e.Status == 0 ? "" : $" (HTTP {e.Status} {e.ErrorCode})")}: {ObjectStoreException.OneLine(e.Message)}");
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
         {
-            throw new ObjectStoreException($"Azure Storage sent no answer within {RestLimits.Duration(timeout)} (set MLFLOW_HTTP_REQUEST_TIMEOUT to wait longer)");
+            throw ObjectStoreException.NoAnswer("Azure Storage", timeout);
         }
         catch (Exception e) when (e is AggregateException or HttpRequestException or FormatException or ArgumentException)
         {
-            throw new ObjectStoreException($"Azure Storage did not answer: {OneLine(e.InnerException?.Message ?? e.Message)}");
+            throw new ObjectStoreException($"Azure Storage did not answer: {ObjectStoreException.OneLine(e.InnerException?.Message ?? e.Message)}");
         }
     }
 
-    private static string OneLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -57,7 +57,9 @@ internal sealed class ObjectStoreSources(IModelArtifactSource local, TrackingRea
                     ? (new AzureObjectStore(options.Variables, RestConnection.TimeoutOf(options), RestConnection.RetriesOf(options)), null)
                     : (null, AzureObjectStore.Missing);
             default:
-                return (null, "reading Google Cloud Storage directly is not supported yet; point --artifact-root at a copy of the artifacts");
+                return GcsSettings.From(options.Variables, options.ArtifactCredentials, out var why) is { } gcs
+                    ? (new GcsObjectStore(gcs, RestConnection.TimeoutOf(options), RestConnection.RetriesOf(options)), null)
+                    : (null, why);
         }
     }
 }

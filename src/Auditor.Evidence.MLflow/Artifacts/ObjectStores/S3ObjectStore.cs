@@ -113,23 +113,22 @@ internal sealed class S3ObjectStore : IObjectStore, IDisposable
         }
         catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
         {
-            throw new ObjectStoreException($"S3 refused the request (HTTP {(int)e.StatusCode} {e.ErrorCode}): {OneLine(e.Message)}");
+            throw new ObjectStoreException($"S3 refused the request (HTTP {(int)e.StatusCode} {e.ErrorCode}): {ObjectStoreException.OneLine(e.Message)}");
         }
         catch (AmazonServiceException e)
         {
-            throw new ObjectStoreException($"S3 request failed{(e.StatusCode == 0 ? "" : $" (HTTP {(int)e.StatusCode} {e.ErrorCode})")}: {OneLine(e.InnerException?.Message ?? e.Message)}");
+            throw new ObjectStoreException($"S3 request failed{(e.StatusCode == 0 ? "" : $" (HTTP {(int)e.StatusCode} {e.ErrorCode})")}: {ObjectStoreException.OneLine(e.InnerException?.Message ?? e.Message)}");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or AmazonClientException)
         {
-            throw new ObjectStoreException($"S3 did not answer: {OneLine(e.Message)}");
+            throw new ObjectStoreException($"S3 did not answer: {ObjectStoreException.OneLine(e.Message)}");
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
         {
-            throw new ObjectStoreException($"S3 sent no answer within {RestLimits.Duration(_timeout)} (set MLFLOW_HTTP_REQUEST_TIMEOUT to wait longer)");
+            throw ObjectStoreException.NoAnswer("S3", _timeout);
         }
     }
 
-    private static string OneLine(string message) => message.Split('\n')[0].Trim();
 
     /// <summary>An HTTP client that accepts any server certificate, for <c>MLFLOW_S3_IGNORE_TLS=true</c>.</summary>
     private sealed class InsecureHttpClientFactory : HttpClientFactory

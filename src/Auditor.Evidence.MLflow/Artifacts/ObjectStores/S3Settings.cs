@@ -24,15 +24,15 @@ internal sealed record S3Settings(AWSCredentials? Credentials, string Region, st
         reason = null;
         string? profileRegion = null;
         AWSCredentials? credentials = null;
-        if (Value(variables, "AWS_ACCESS_KEY_ID") is { } key && Value(variables, "AWS_SECRET_ACCESS_KEY") is { } secret)
+        if (ObjectStoreException.Value(variables, "AWS_ACCESS_KEY_ID") is { } key && ObjectStoreException.Value(variables, "AWS_SECRET_ACCESS_KEY") is { } secret)
         {
-            credentials = Value(variables, "AWS_SESSION_TOKEN") is { } token ? new SessionAWSCredentials(key, secret, token) : new BasicAWSCredentials(key, secret);
+            credentials = ObjectStoreException.Value(variables, "AWS_SESSION_TOKEN") is { } token ? new SessionAWSCredentials(key, secret, token) : new BasicAWSCredentials(key, secret);
         }
-        else if (Value(variables, "AWS_PROFILE") is { } || Value(variables, "AWS_SHARED_CREDENTIALS_FILE") is { })
+        else if (ObjectStoreException.Value(variables, "AWS_PROFILE") is { } || ObjectStoreException.Value(variables, "AWS_SHARED_CREDENTIALS_FILE") is { })
         {
-            var name = Value(variables, "AWS_PROFILE") ?? "default";
-            var path = Value(variables, "AWS_SHARED_CREDENTIALS_FILE")
-                       ?? (Value(variables, "HOME") is { } home ? Path.Combine(home, ".aws", "credentials") : null);
+            var name = ObjectStoreException.Value(variables, "AWS_PROFILE") ?? "default";
+            var path = ObjectStoreException.Value(variables, "AWS_SHARED_CREDENTIALS_FILE")
+                       ?? (ObjectStoreException.Value(variables, "HOME") is { } home ? Path.Combine(home, ".aws", "credentials") : null);
             if (path is null || !File.Exists(path))
             {
                 reason = $"AWS_PROFILE '{name}' names no readable credentials file ({path ?? "HOME is not set"}); set AWS_SHARED_CREDENTIALS_FILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
@@ -54,11 +54,10 @@ internal sealed record S3Settings(AWSCredentials? Credentials, string Region, st
             return null;
         }
 
-        var region = Value(variables, "AWS_REGION") ?? Value(variables, "AWS_DEFAULT_REGION") ?? profileRegion ?? "us-east-1";
-        var endpoint = Value(variables, "MLFLOW_S3_ENDPOINT_URL") ?? Value(variables, "AWS_ENDPOINT_URL_S3") ?? Value(variables, "AWS_ENDPOINT_URL");
-        var ignoreTls = string.Equals(Value(variables, "MLFLOW_S3_IGNORE_TLS"), "true", StringComparison.OrdinalIgnoreCase);
+        var region = ObjectStoreException.Value(variables, "AWS_REGION") ?? ObjectStoreException.Value(variables, "AWS_DEFAULT_REGION") ?? profileRegion ?? "us-east-1";
+        var endpoint = ObjectStoreException.Value(variables, "MLFLOW_S3_ENDPOINT_URL") ?? ObjectStoreException.Value(variables, "AWS_ENDPOINT_URL_S3") ?? ObjectStoreException.Value(variables, "AWS_ENDPOINT_URL");
+        var ignoreTls = string.Equals(ObjectStoreException.Value(variables, "MLFLOW_S3_IGNORE_TLS"), "true", StringComparison.OrdinalIgnoreCase);
         return new S3Settings(credentials, region, endpoint, ignoreTls);
     }
 
-    private static string? Value(Func<string, string?> variables, string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
 }

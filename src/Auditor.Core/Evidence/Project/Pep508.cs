@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using Auditor.Core.Evidence;
 
-namespace Auditor.Evidence.Project.Environments;
+namespace Auditor.Core.Evidence;
 
 /// <summary>
 /// Reads one PEP 508 requirement ("name[extra] specifier ; marker", or "name @ url") and says whether it is
 /// pinned: a single == or === clause without a wildcard, a hash, or a VCS URL at a full commit id.
 /// </summary>
-internal static partial class Pep508
+public static partial class Pep508
 {
     public static Requirement? Parse(string line, int? lineNumber, bool hashed = false)
     {
