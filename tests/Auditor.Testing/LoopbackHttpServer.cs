@@ -56,8 +56,7 @@ public sealed class LoopbackHttpServer : IDisposable
     public void Dispose()
     {
         _stopping.Cancel();
-        _listener.Stop();
-        _listener.Close();
+        _listener.Close(); // Close alone: after Stop, Close looks the endpoint up again and may bind the port anew ("Address already in use")
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
