@@ -302,12 +302,12 @@ public sealed class GcsServer : IDisposable
             return "Invalid JWT.";
         }
 
-        if (!_account.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        if (!_account.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
         {
             return "Invalid JWT Signature.";
         }
 
-        using var claims = JsonDocument.Parse(Base64Url(parts[1]));
+        using var claims = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
         var root = claims.RootElement;
         if (root.GetProperty("iss").GetString() != ClientEmail)
         {
@@ -329,11 +329,5 @@ public sealed class GcsServer : IDisposable
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         return root.GetProperty("exp").GetInt64() < now || root.GetProperty("iat").GetInt64() > now + 300 ? "Invalid JWT: Token must be a short-lived token and in a reasonable timeframe." : null;
-    }
-
-    private static byte[] Base64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '='));
     }
 }
