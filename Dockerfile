@@ -16,7 +16,7 @@ ARG TARGETARCH
 ARG VERSION=
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Auditor.Cli -c Release -a "${TARGETARCH:-amd64}" --self-contained -p:DebugType=none -o /out --nologo ${VERSION:+-p:MinVerVersionOverride=$VERSION}
+RUN dotnet publish src/Auditor.Cli -c Release -a "${TARGETARCH:-amd64}" --self-contained -p:PublishAot=false -p:DebugType=none -o /out --nologo ${VERSION:+-p:MinVerVersionOverride=$VERSION}
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \

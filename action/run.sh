@@ -60,7 +60,7 @@ cmd_install() {
         version=("-p:MinVerVersionOverride=${BASH_REMATCH[1]}")
       fi
       echo "mlaudit: building from $action_path"
-      (cd "$action_path" && dotnet publish src/Auditor.Cli -c Release -o "$dir" --nologo -v q "${version[@]}")
+      (cd "$action_path" && dotnet publish src/Auditor.Cli -c Release -p:PublishAot=false -o "$dir" --nologo -v q "${version[@]}")
     fi
   fi
   output tool "$tool"

@@ -83,7 +83,7 @@ public sealed record AuditSettings
                 : DefaultArtifactRoots.Select(name => Path.Combine(projectPath, name)).Where(Directory.Exists).ToList(),
             Config = config,
             HistoryDirectory = history is null ? null : Path.GetFullPath(history, currentDirectory),
-            Formats = ParseFormats(formats),
+            Formats = FormatOption.Parse(formats),
             OutputDirectory = Path.GetFullPath(outputDirectory ?? ".", currentDirectory),
             RulesDirectory = ExistingDirectory(rules, "--rules", currentDirectory),
             TemplatesDirectory = ExistingDirectory(templates, "--templates", currentDirectory),
@@ -92,25 +92,6 @@ public sealed record AuditSettings
 
     /// <summary>The project folders MLflow puts artifacts in by default: the artifact root, and <c>mlflow server</c>'s <c>--artifacts-destination</c>.</summary>
     private static readonly string[] DefaultArtifactRoots = ["mlruns", "mlartifacts"];
-
-    private static List<ReportFormat> ParseFormats(IReadOnlyList<string> values)
-    {
-        var formats = new List<ReportFormat>();
-        foreach (var name in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (!Enum.TryParse<ReportFormat>(name, ignoreCase: true, out var format) || int.TryParse(name, out _))
-            {
-                throw new AuditInputException($"--format: unknown format '{name}' (use {string.Join(", ", Enum.GetNames<ReportFormat>().Select(n => n.ToLowerInvariant()))})");
-            }
-
-            if (!formats.Contains(format))
-            {
-                formats.Add(format);
-            }
-        }
-
-        return formats.Count == 0 ? [ReportFormat.Console] : formats;
-    }
 
     private static string? ExistingDirectory(string? path, string option, string currentDirectory)
     {

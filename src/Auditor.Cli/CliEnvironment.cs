@@ -64,8 +64,17 @@ public sealed record CliEnvironment
         Error = System.Console.Error,
         CurrentDirectory = Directory.GetCurrentDirectory(),
         Variables = Environment.GetEnvironmentVariable,
-        Clock = () => DateTimeOffset.UtcNow,
+        Clock = TestClock(Environment.GetEnvironmentVariable(TestClockVariable)) is { } fixedNow ? () => fixedNow : () => DateTimeOffset.UtcNow,
         ShowProgress = !System.Console.IsErrorRedirected,
         OutputIsTerminal = !System.Console.IsOutputRedirected,
     };
+
+    /// <summary>
+    /// For tests of the published binary only: an ISO 8601 instant that the process uses as "now" (report dates,
+    /// waiver and attestation expiry), as the in-process tests fix the clock. Unset in normal use.
+    /// </summary>
+    public const string TestClockVariable = "MLAUDIT_TEST_CLOCK";
+
+    internal static DateTimeOffset? TestClock(string? value) =>
+        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var now) ? now : null;
 }

@@ -16,12 +16,38 @@ internal static class GuardedRepository
     {
         var bounds = limits ?? GitFileLimits.Default;
         GitFileGuard.CheckLinks(projectPath, bounds);
-        var gitDirectory = Repository.Discover(projectPath);
-        if (gitDirectory is not null)
+        if (Repository.Discover(projectPath) is { } gitDirectory)
         {
             GitFileGuard.Check(gitDirectory, bounds);
+            return gitDirectory;
         }
 
-        return gitDirectory;
+        return Walk(projectPath, bounds);
+    }
+
+    /// <summary>
+    /// The nearest <c>.git</c> that libgit2 opens, walking up from the folder. Under Native AOT libgit2's
+    /// discovery answers through a buffer that LibGit2Sharp marshals as a class, which comes back empty, so
+    /// <see cref="Repository.Discover"/> returns null even inside a repository; opening a given path needs no buffer.
+    /// Opening reads the config, so each candidate's files are checked against their bounds first.
+    /// </summary>
+    private static string? Walk(string projectPath, GitFileLimits bounds)
+    {
+        for (var folder = Path.GetFullPath(projectPath); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            var candidate = Path.Combine(folder, ".git");
+            if (!Directory.Exists(candidate) && !File.Exists(candidate))
+            {
+                continue;
+            }
+
+            GitFileGuard.Check(candidate + Path.DirectorySeparatorChar, bounds);
+            if (Repository.IsValid(candidate))
+            {
+                return candidate + Path.DirectorySeparatorChar;
+            }
+        }
+
+        return null;
     }
 }

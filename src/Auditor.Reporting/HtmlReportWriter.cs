@@ -30,17 +30,17 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
             ["css"] = new TrustedHtml(ReadTemplate(StylesheetName)),
             ["genai"] = report.Inventory.GenAi is { } genai && genai.HasEntities() ? genai : null,
             ["genai_period"] = report.Inventory.GenAi?.TracePeriod(),
-            ["run_statuses"] = report.Inventory.Runs.ByStatus.Select(s => new { Status = s.Key, Runs = s.Value }).ToList(),
+            ["run_statuses"] = report.Inventory.Runs.ByStatus.Select(s => new ScriptObject { ["status"] = s.Key, ["runs"] = s.Value }).ToList(),
             ["findings_by_level"] = HtmlFindingGroups.Of(report),
             ["failing"] = report.Findings.Count(f => f.IsFailing()),
-            ["outcome_counts"] = new
+            ["outcome_counts"] = new ScriptObject
             {
-                All = report.Findings.Count,
-                Failing = report.Findings.Count(f => f.IsFailing()),
-                Waived = report.Findings.Count(f => f.IsWaived),
-                Unknown = report.Findings.Count(f => f.Outcome == Outcome.Unknown && !f.IsWaived),
-                Pass = report.Findings.Count(f => f.Outcome == Outcome.Pass),
-                NotApplicable = report.Findings.Count(f => f.Outcome == Outcome.NotApplicable),
+                ["all"] = report.Findings.Count,
+                ["failing"] = report.Findings.Count(f => f.IsFailing()),
+                ["waived"] = report.Findings.Count(f => f.IsWaived),
+                ["unknown"] = report.Findings.Count(f => f.Outcome == Outcome.Unknown && !f.IsWaived),
+                ["pass"] = report.Findings.Count(f => f.Outcome == Outcome.Pass),
+                ["not_applicable"] = report.Findings.Count(f => f.Outcome == Outcome.NotApplicable),
             },
             ["next_level"] = report.Maturity.Levels.Where(l => l.Level > report.Maturity.Level).OrderBy(l => l.Level).FirstOrDefault(),
             ["tracking_source"] = TrackingText.Source(report.Subject.Tracking.Source),
@@ -51,12 +51,12 @@ public sealed class HtmlReportWriter(string? templatesDirectory = null)
             ["history_chart"] = SvgCharts.History(report.History),
             ["history_categories"] = report.History.SelectMany(h => h.Categories.Keys).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
-        globals.Import("label", new Func<object?, string>(LabelOf));
-        globals.Import("markdown", new Func<string?, TrustedHtml>(SafeMarkdown.ToHtml));
-        globals.Import("category", new Func<string?, string>(c => CategoryLabels.Of(c ?? "")));
-        globals.Import("category_score", new Func<Auditor.Core.Scoring.CategoryScore, string>(CategoryWording.Score));
-        globals.Import("filter_class", new Func<Finding, string>(HtmlFindingGroups.FilterClass));
-        globals.Import("level_wording", new Func<Auditor.Core.Scoring.LevelResult, string>(l => LevelWording.Of(l, report.Maturity.Level)));
+        globals["label"] = new TemplateFunction<object?, string>(LabelOf);
+        globals["markdown"] = new TemplateFunction<string?, TrustedHtml>(SafeMarkdown.ToHtml);
+        globals["category"] = new TemplateFunction<string?, string>(c => CategoryLabels.Of(c ?? ""));
+        globals["category_score"] = new TemplateFunction<Auditor.Core.Scoring.CategoryScore, string>(CategoryWording.Score);
+        globals["filter_class"] = new TemplateFunction<Finding, string>(HtmlFindingGroups.FilterClass);
+        globals["level_wording"] = new TemplateFunction<Auditor.Core.Scoring.LevelResult, string>(l => LevelWording.Of(l, report.Maturity.Level));
 
         var context = new HtmlTemplateContext();
         context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);

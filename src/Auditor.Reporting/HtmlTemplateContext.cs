@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace Auditor.Reporting;
 
@@ -13,7 +15,15 @@ namespace Auditor.Reporting;
 internal sealed class HtmlTemplateContext : TemplateContext
 {
     /// <summary>Scriban cuts any string it writes at 1 MiB by default (ending it with "..."): a report is never cut.</summary>
+    /// <remarks>Scriban imports its built-in functions (<c>string.slice</c>, <c>array.limit</c>) by reflection: the Native AOT build keeps those the built-in templates use (a --templates folder calling others needs the JIT build).</remarks>
+    [DynamicDependency(nameof(Scriban.Functions.StringFunctions.Slice), typeof(Scriban.Functions.StringFunctions))]
+    [DynamicDependency(nameof(Scriban.Functions.ArrayFunctions.Limit), typeof(Scriban.Functions.ArrayFunctions))]
+    [DynamicDependency(nameof(Scriban.Functions.ArrayFunctions.Contains), typeof(Scriban.Functions.ArrayFunctions))]
     public HtmlTemplateContext() => LimitToString = 0;
+
+    /// <summary>The report model's members come from source-generated getters (<see cref="TemplateModelAccessor"/>), not reflection.</summary>
+    protected override IObjectAccessor GetMemberAccessorImpl(object target) =>
+        TemplateModelAccessor.For(target.GetType()) ?? base.GetMemberAccessorImpl(target)!;
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
         base.Write(span, Escape(textAsObject));

@@ -26,14 +26,14 @@ public static class ReportRedaction
         _current = redactor;
         try
         {
-            json = JsonSerializer.SerializeToUtf8Bytes(report, Redacting);
+            json = JsonSerializer.SerializeToUtf8Bytes(report, JsonReportWriter.Info<AuditReport>(Redacting));
         }
         finally
         {
             _current = null;
         }
 
-        return JsonSerializer.Deserialize<AuditReport>(json, JsonReportWriter.Options)
+        return JsonSerializer.Deserialize(json, JsonReportWriter.Info<AuditReport>(JsonReportWriter.Options))
                ?? throw new InvalidOperationException("the report did not survive its own JSON form");
     }
 

@@ -46,7 +46,7 @@ internal sealed class RuleSchema(string resourceName)
             throw new RuleFileException(file, null, ruleId, e.Message);
         }
 
-        var json = JsonSerializer.SerializeToElement(instance);
+        var json = JsonSerializer.SerializeToElement(instance, RuleJsonContext.Default.JsonNode);
         var result = _schema.Value.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {

@@ -132,6 +132,21 @@ public sealed class PortfolioTests(PortfolioTests.Audits audits, ITestOutputHelp
         Assert.False(File.Exists(folder.Combine("out", "portfolio.json")));
     }
 
+    [Theory]
+    [InlineData("sarif", "'sarif' is not a portfolio format (use console, json, html, markdown)")]
+    [InlineData("json,pdf", "'pdf' is not a portfolio format")]
+    public void A_format_the_portfolio_does_not_write_is_exit_2(string formats, string message)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("report.json"), "null");
+
+        var run = CliRun.Invoke(folder.Path, null, "portfolio", ".", "-f", formats, "--output-dir", folder.Combine("out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"mlaudit: error: --format: {message}", run.Error);
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+
     [Fact]
     public void The_same_project_twice_counts_once_by_its_newest_report_and_old_reports_are_stale()
     {

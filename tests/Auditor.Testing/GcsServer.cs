@@ -21,34 +21,15 @@ public sealed class GcsServer : IDisposable
 {
     public const string ClientEmail = "mlaudit-reader@mlaudit-test.iam.gserviceaccount.com";
 
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentDictionary<(string Bucket, string Name), byte[]> _objects = new();
     private readonly ConcurrentDictionary<string, bool> _buckets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal);
     private RSA? _account;
 
-    public GcsServer()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = NodeTool.FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
+    public GcsServer() => _server = new LoopbackHttpServer((context, _) => Handle(context));
 
-        _ = Task.Run(Loop);
-    }
-
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>The host for <c>STORAGE_EMULATOR_HOST</c> and <c>MLAUDIT_GCS_ENDPOINT</c>.</summary>
     public string Endpoint => $"http://127.0.0.1:{Port}";
@@ -65,7 +46,7 @@ public sealed class GcsServer : IDisposable
     /// <summary>Answers a request instead of the stand-in when it returns true.</summary>
     public Func<HttpListenerContext, bool>? Intercept { get; set; }
 
-    public CancellationToken Stopping => _stopping.Token;
+    public CancellationToken Stopping => _server.Stopping;
 
     /// <summary>
     /// From now on every API request needs a bearer token from <c>POST /token</c>, granted only for a JWT signed with
@@ -136,11 +117,7 @@ public sealed class GcsServer : IDisposable
         return database;
     }
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _listener.Close();
-    }
+    public void Dispose() => _server.Dispose();
 
     /// <summary>Google's JSON error body.</summary>
     public static string Error(int code, string reason, string message) => new JsonObject
@@ -165,54 +142,29 @@ public sealed class GcsServer : IDisposable
         context.Response.Close();
     }
 
-    private async Task Loop()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Handle(context));
-        }
-    }
-
     private void Handle(HttpListenerContext context)
     {
-        try
+        var request = context.Request;
+        var path = request.Url!.AbsolutePath;
+        if (path == "/token")
         {
-            var request = context.Request;
-            var path = request.Url!.AbsolutePath;
-            if (path == "/token")
-            {
-                Token(context);
-                return;
-            }
-
-            Requests.Enqueue((request.HttpMethod, request.RawUrl ?? ""));
-            if (Intercept?.Invoke(context) == true)
-            {
-                return;
-            }
-
-            if (_account is not null && !(request.Headers["Authorization"] is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) && _tokens.ContainsKey(auth[7..])))
-            {
-                Reply(context, 401, Error(401, "required", "Anonymous caller does not have storage.objects.list access to the Google Cloud Storage bucket. Permission 'storage.objects.list' denied on resource (or it may not exist)."));
-                return;
-            }
-
-            Api(context, path.StartsWith("/download/", StringComparison.Ordinal) ? path["/download".Length..] : path);
+            Token(context);
+            return;
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+
+        Requests.Enqueue((request.HttpMethod, request.RawUrl ?? ""));
+        if (Intercept?.Invoke(context) == true)
         {
-            // The client went away.
+            return;
         }
+
+        if (_account is not null && !(request.Headers["Authorization"] is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) && _tokens.ContainsKey(auth[7..])))
+        {
+            Reply(context, 401, Error(401, "required", "Anonymous caller does not have storage.objects.list access to the Google Cloud Storage bucket. Permission 'storage.objects.list' denied on resource (or it may not exist)."));
+            return;
+        }
+
+        Api(context, path.StartsWith("/download/", StringComparison.Ordinal) ? path["/download".Length..] : path);
     }
 
     private void Api(HttpListenerContext context, string path)
@@ -350,12 +302,12 @@ public sealed class GcsServer : IDisposable
             return "Invalid JWT.";
         }
 
-        if (!_account.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        if (!_account.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
         {
             return "Invalid JWT Signature.";
         }
 
-        using var claims = JsonDocument.Parse(Base64Url(parts[1]));
+        using var claims = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
         var root = claims.RootElement;
         if (root.GetProperty("iss").GetString() != ClientEmail)
         {
@@ -377,11 +329,5 @@ public sealed class GcsServer : IDisposable
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         return root.GetProperty("exp").GetInt64() < now || root.GetProperty("iat").GetInt64() > now + 300 ? "Invalid JWT: Token must be a short-lived token and in a reasonable timeframe." : null;
-    }
-
-    private static byte[] Base64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '='));
     }
 }

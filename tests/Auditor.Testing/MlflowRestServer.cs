@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,11 +18,9 @@ namespace Auditor.Testing;
 /// </summary>
 public sealed partial class MlflowRestServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly TrackingStore _store;
-    private readonly Task _loop;
     private readonly Lazy<ILookup<string, Run>> _runsByExperiment;
-    private readonly CancellationTokenSource _stopping = new(); // not disposed: stalled handlers may still hold its token
 
     /// <param name="artifactRoot">
     /// The folder the server's artifacts are in; by default the store's own: a file store's folder, or the
@@ -36,27 +33,12 @@ public sealed partial class MlflowRestServer : IDisposable
         _runsByExperiment = new(() => store.Runs.ToLookup(r => r.ExperimentId, StringComparer.Ordinal));
         PageSize = pageSize;
         HasLoggedModelsEndpoint = hasLoggedModelsEndpoint;
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-
-        _loop = Task.Run(Loop);
+        _server = new LoopbackHttpServer(Handle);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public string Uri => $"http://127.0.0.1:{Port}";
+    public string Uri => _server.Uri;
 
     public int PageSize { get; }
 
@@ -81,83 +63,56 @@ public sealed partial class MlflowRestServer : IDisposable
     public Func<string, string, string>? Rewrite { get; set; }
 
     /// <summary>Cancelled when the server stops: a handler that stalls on purpose waits on it.</summary>
-    public CancellationToken Stopping => _stopping.Token;
+    public CancellationToken Stopping => _server.Stopping;
 
     /// <summary>Every request: method, path and query, and the Authorization header.</summary>
     public ConcurrentQueue<(string Method, string PathAndQuery, string? Body, string? Authorization)> Requests { get; } = new();
 
-    private async Task Loop()
-    {
-        var sequence = 0;
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var n = Interlocked.Increment(ref sequence);
-            _ = Task.Run(() => Handle(context, n));
-        }
-    }
-
     private void Handle(HttpListenerContext context, int n)
     {
-        try
+        var request = context.Request;
+        string? body = null;
+        if (request.HasEntityBody)
         {
-            var request = context.Request;
-            string? body = null;
-            if (request.HasEntityBody)
-            {
-                using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-                body = reader.ReadToEnd();
-            }
-
-            Requests.Enqueue((request.HttpMethod, request.Url!.PathAndQuery, body, request.Headers["Authorization"]));
-            if (Intercept?.Invoke(context, n) == true)
-            {
-                return;
-            }
-
-            if (RequiredAuthorization is not null && request.Headers["Authorization"] != RequiredAuthorization)
-            {
-                Reply(context, 401, """{"error_code": "UNAUTHENTICATED", "message": "You are not authenticated."}""");
-                return;
-            }
-
-            var path = request.Url.AbsolutePath;
-            if (request.HttpMethod == "GET" && Artifacts.TryHandle(context, path))
-            {
-                return;
-            }
-
-            var args = body is null ? Query(request) : JsonNode.Parse(body)!.AsObject();
-            var answer = GenAiAnswer(request, path, args) ?? path switch
-            {
-                "/api/2.0/mlflow/experiments/search" => Page(args, "experiments", Visible(args, "view_type", _store.Experiments, e => e.Lifecycle), Experiment),
-                "/api/2.0/mlflow/runs/search" => Page(args, "runs", Visible(args, "run_view_type", RunsOf(Ids(args)), r => r.Lifecycle), r => SearchedRun(r)),
-                "/api/2.0/mlflow/registered-models/search" => Page(args, "registered_models", _store.RegisteredModels, RegisteredModel),
-                "/api/2.0/mlflow/model-versions/search" => Page(args, "model_versions", _store.RegisteredModels.SelectMany(m => m.Versions), ModelVersion),
-                "/api/2.0/mlflow/logged-models/search" when HasLoggedModelsEndpoint => Page(args, "models", _store.LoggedModels.Select((m, i) => (Model: m, Index: i)).Where(m => Ids(args).Contains(m.Model.ExperimentId) && m.Model.Lifecycle == Lifecycle.Active), m => LoggedModel(m.Model, m.Index)),
-                _ => null,
-            };
-            if (answer is null)
-            {
-                Reply(context, 404, $$"""{"error_code": "ENDPOINT_NOT_FOUND", "message": "No API endpoint found for {{path}}"}""");
-                return;
-            }
-
-            Reply(context, answer.Value.Status, Rewrite is { } rewrite && answer.Value.Status == 200 ? rewrite(path, answer.Value.Json) : answer.Value.Json);
+            using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
+            body = reader.ReadToEnd();
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+
+        Requests.Enqueue((request.HttpMethod, request.Url!.PathAndQuery, body, request.Headers["Authorization"]));
+        if (Intercept?.Invoke(context, n) == true)
         {
-            // The client went away.
+            return;
         }
+
+        if (RequiredAuthorization is not null && request.Headers["Authorization"] != RequiredAuthorization)
+        {
+            Reply(context, 401, """{"error_code": "UNAUTHENTICATED", "message": "You are not authenticated."}""");
+            return;
+        }
+
+        var path = request.Url.AbsolutePath;
+        if (request.HttpMethod == "GET" && Artifacts.TryHandle(context, path))
+        {
+            return;
+        }
+
+        var args = body is null ? Query(request) : JsonNode.Parse(body)!.AsObject();
+        var answer = GenAiAnswer(request, path, args) ?? path switch
+        {
+            "/api/2.0/mlflow/experiments/search" => Page(args, "experiments", Visible(args, "view_type", _store.Experiments, e => e.Lifecycle), Experiment),
+            "/api/2.0/mlflow/runs/search" => Page(args, "runs", Visible(args, "run_view_type", RunsOf(Ids(args)), r => r.Lifecycle), r => SearchedRun(r)),
+            "/api/2.0/mlflow/registered-models/search" => Page(args, "registered_models", _store.RegisteredModels, RegisteredModel),
+            "/api/2.0/mlflow/model-versions/search" => Page(args, "model_versions", _store.RegisteredModels.SelectMany(m => m.Versions), ModelVersion),
+            "/api/2.0/mlflow/logged-models/search" when HasLoggedModelsEndpoint => Page(args, "models", _store.LoggedModels.Select((m, i) => (Model: m, Index: i)).Where(m => Ids(args).Contains(m.Model.ExperimentId) && m.Model.Lifecycle == Lifecycle.Active), m => LoggedModel(m.Model, m.Index)),
+            _ => null,
+        };
+        if (answer is null)
+        {
+            Reply(context, 404, $$"""{"error_code": "ENDPOINT_NOT_FOUND", "message": "No API endpoint found for {{path}}"}""");
+            return;
+        }
+
+        Reply(context, answer.Value.Status, Rewrite is { } rewrite && answer.Value.Status == 200 ? rewrite(path, answer.Value.Json) : answer.Value.Json);
     }
 
     public static void Reply(HttpListenerContext context, int status, string json, IReadOnlyDictionary<string, string>? headers = null)
@@ -363,26 +318,5 @@ public sealed partial class MlflowRestServer : IDisposable
         _ => null,
     };
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-        }
-    }
+    public void Dispose() => _server.Dispose();
 }

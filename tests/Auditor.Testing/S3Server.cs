@@ -16,32 +16,16 @@ public sealed class S3Server : IDisposable
     public const string Secret = "s3-Secret-4711-mlaudit-test";
 
     private readonly NodeTool _s3rver;
-    private readonly HttpListener _listener = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false });
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LoopbackHttpServer _proxy;
 
     private S3Server(NodeTool s3rver)
     {
         _s3rver = s3rver;
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = NodeTool.FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-
-        _ = Task.Run(Loop);
+        _proxy = new LoopbackHttpServer((context, _) => HandleAsync(context));
     }
 
-    public int Port { get; }
+    public int Port => _proxy.Port;
 
     /// <summary>The signature-checking proxy, for <c>MLFLOW_S3_ENDPOINT_URL</c>.</summary>
     public string Endpoint => $"http://127.0.0.1:{Port}";
@@ -52,7 +36,7 @@ public sealed class S3Server : IDisposable
     /// <summary>Answers a request instead of s3rver when it returns true.</summary>
     public Func<HttpListenerContext, bool>? Intercept { get; set; }
 
-    public CancellationToken Stopping => _stopping.Token;
+    public CancellationToken Stopping => _proxy.Stopping;
 
     /// <summary>Starts s3rver and the proxy; null (test skipped) when s3rver is not installed.</summary>
     public static S3Server? StartForTests() =>
@@ -98,8 +82,7 @@ public sealed class S3Server : IDisposable
 
     public void Dispose()
     {
-        _stopping.Cancel();
-        _listener.Close();
+        _proxy.Dispose();
         _http.Dispose();
         _s3rver.Dispose();
     }
@@ -116,61 +99,36 @@ public sealed class S3Server : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task Loop()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
     private async Task HandleAsync(HttpListenerContext context)
     {
-        try
+        var request = context.Request;
+        Requests.Enqueue((request.HttpMethod, request.RawUrl ?? ""));
+        if (Intercept?.Invoke(context) == true)
         {
-            var request = context.Request;
-            Requests.Enqueue((request.HttpMethod, request.RawUrl ?? ""));
-            if (Intercept?.Invoke(context) == true)
-            {
-                return;
-            }
-
-            if (SigV4.Check(request.HttpMethod, request.RawUrl ?? "/", request.Headers, AccessKey, Secret) is { } error)
-            {
-                Reply(context, 403, Error(error, "The request signature we calculated does not match the signature you provided."));
-                return;
-            }
-
-            using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://127.0.0.1:{_s3rver.Port}{request.RawUrl}");
-            using var answer = await _http.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, _stopping.Token);
-            context.Response.StatusCode = (int)answer.StatusCode;
-            foreach (var header in answer.Content.Headers.Concat(answer.Headers))
-            {
-                if (header.Key is not ("Transfer-Encoding" or "Connection" or "Content-Length" or "Keep-Alive"))
-                {
-                    context.Response.Headers[header.Key] = string.Join(',', header.Value);
-                }
-            }
-
-            var body = await answer.Content.ReadAsByteArrayAsync(_stopping.Token);
-            context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body, _stopping.Token);
-            context.Response.Close();
+            return;
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+
+        if (SigV4.Check(request.HttpMethod, request.RawUrl ?? "/", request.Headers, AccessKey, Secret) is { } error)
         {
-            // The client or the server went away.
+            Reply(context, 403, Error(error, "The request signature we calculated does not match the signature you provided."));
+            return;
         }
+
+        using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://127.0.0.1:{_s3rver.Port}{request.RawUrl}");
+        using var answer = await _http.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, Stopping);
+        context.Response.StatusCode = (int)answer.StatusCode;
+        foreach (var header in answer.Content.Headers.Concat(answer.Headers))
+        {
+            if (header.Key is not ("Transfer-Encoding" or "Connection" or "Content-Length" or "Keep-Alive"))
+            {
+                context.Response.Headers[header.Key] = string.Join(',', header.Value);
+            }
+        }
+
+        var body = await answer.Content.ReadAsByteArrayAsync(Stopping);
+        context.Response.ContentLength64 = body.Length;
+        await context.Response.OutputStream.WriteAsync(body, Stopping);
+        context.Response.Close();
     }
 
     /// <summary>S3's XML error body.</summary>

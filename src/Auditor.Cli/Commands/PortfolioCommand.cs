@@ -70,7 +70,7 @@ internal sealed class PortfolioCommand
         var standardOutput = environment.Out;
         environment = _verbosity.Apply(parse, environment);
         var clock = Stopwatch.StartNew();
-        var formats = Formats(parse.GetValue(_format) ?? []);
+        var formats = FormatOption.Parse(parse.GetValue(_format) ?? [], Supported, "portfolio");
         var outputFile = OutputFile.Resolve(parse.GetValue(_output), formats, environment.CurrentDirectory);
         if (outputFile == OutputFile.StandardOutput)
         {
@@ -127,25 +127,6 @@ internal sealed class PortfolioCommand
                 ReportWriter.WriteFile(Path.Combine(outputDirectory, FileName(format)), "--output-dir", Render(format, portfolio), environment, "the portfolio");
             }
         }
-    }
-
-    private static List<ReportFormat> Formats(IReadOnlyList<string> values)
-    {
-        var formats = new List<ReportFormat>();
-        foreach (var name in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (!Enum.TryParse<ReportFormat>(name, ignoreCase: true, out var format) || int.TryParse(name, out _) || !Supported.Contains(format))
-            {
-                throw new AuditInputException($"--format: '{name}' is not a portfolio format (use {string.Join(", ", Supported.Select(Labels.Of))})");
-            }
-
-            if (!formats.Contains(format))
-            {
-                formats.Add(format);
-            }
-        }
-
-        return formats.Count == 0 ? [ReportFormat.Console] : formats;
     }
 
     private static string Render(ReportFormat format, PortfolioReport portfolio) => format switch

@@ -36,6 +36,7 @@ public static class FileStoreReader
             .SelectMany(e => e.RunFolders.Select(folder => (Experiment: e, Folder: folder)))
             .AsParallel()
             .Select(x => problems.Try(Path.Combine(x.Folder, FileStoreLayout.Meta), () => FileRunReader.Read(x.Folder, x.Experiment.Experiment.Id, x.Experiment.Datasets, problems, pool)))
+            .ToList() // read in parallel, sort sequentially: PLINQ's OrderBy/ThenBy cannot be compiled ahead of time
             .OfType<Run>()
             .OrderBy(r => r.ExperimentId, StringComparer.Ordinal).ThenBy(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
@@ -49,6 +50,7 @@ public static class FileStoreReader
             .SelectMany(e => e.TraceFolders.Select(folder => (Experiment: e, Folder: folder)))
             .AsParallel()
             .Select(x => problems.Try(Path.Combine(x.Folder, FileTraceReader.TraceInfo), () => Tuple.Create(FileTraceReader.Read(x.Folder, x.Experiment.Experiment.Id, problems, pool))))
+            .ToList()
             .OfType<Tuple<(GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments)>>()
             .Select(x => x.Item1)
             .OrderBy(x => x.Trace.RequestTime).ThenBy(x => x.Trace.Id, StringComparer.Ordinal)

@@ -99,7 +99,7 @@ internal static partial class EnvironmentReader
     {
         try
         {
-            var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            var model = TomlModel.Parse(text);
             var requirements = new[] { "packages", "dev-packages" }
                 .SelectMany(section => model.Value(section) as TomlTable ?? [])
                 .Select(p => (p.Key, Version: p.Value as string ?? (p.Value as TomlTable)?.Value("version") as string ?? ""))

@@ -36,7 +36,7 @@ internal static class LockFileReader
 
     private static IReadOnlyList<Requirement> Toml(string text)
     {
-        var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+        var model = TomlModel.Parse(text);
         var packages = model.Value("package") as TomlTableArray ?? [];
         return packages.Select(p => new Requirement(p.Value("name") as string ?? "?", "==" + p.Value("version"), true, null)).ToList();
     }

@@ -16,7 +16,7 @@ internal static class PyprojectReader
         TomlTable model;
         try
         {
-            model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            model = TomlModel.Parse(text);
         }
         catch (TomlException e)
         {

@@ -24,10 +24,10 @@ public static class PortfolioHtmlWriter
             ["css"] = new TrustedHtml(HtmlReportWriter.BuiltInTemplate("portfolio.css")),
             ["median"] = PortfolioText.MedianLevel(portfolio),
         };
-        globals.Import("share", new Func<int, string>(n => Math.Round(100.0 * n / total, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        globals.Import("store", new Func<PortfolioEntry, string>(PortfolioText.Store));
-        globals.Import("date", new Func<PortfolioEntry, string>(p => p.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        globals.Import("commit", new Func<PortfolioEntry, string>(PortfolioText.Commit));
+        globals["share"] = new TemplateFunction<int, string>(n => Math.Round(100.0 * n / total, 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        globals["store"] = new TemplateFunction<PortfolioEntry, string>(PortfolioText.Store);
+        globals["date"] = new TemplateFunction<PortfolioEntry, string>(p => p.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        globals["commit"] = new TemplateFunction<PortfolioEntry, string>(PortfolioText.Commit);
 
         var context = new HtmlTemplateContext { LoopLimit = 0 };
         context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
