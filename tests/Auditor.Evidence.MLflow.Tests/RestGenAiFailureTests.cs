@@ -20,8 +20,8 @@ public sealed class RestGenAiFailureTests
 
         var store = Read(server.Uri);
 
-        Assert.Equal(47, store.GenAi.Traces.Count);
-        Assert.Empty(store.GenAi.Assessments);
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
+        Assert.Empty(store.GenAi.RecentAssessments);
         Assert.Empty(store.Problems);
         Assert.Equal(4, store.GenAi.Prompts.Count);
         Assert.Equal(2, store.GenAi.EvaluationDatasets.Count);
@@ -39,8 +39,8 @@ public sealed class RestGenAiFailureTests
 
         var store = Read(server.Uri);
 
-        Assert.Empty(store.GenAi.Traces);
-        Assert.Empty(store.GenAi.Assessments);
+        Assert.Empty(store.GenAi.RecentTraces);
+        Assert.Empty(store.GenAi.RecentAssessments);
         var problem = Assert.Single(store.Problems);
         Assert.Equal($"{server.Uri}: traces/search", problem.Path);
         Assert.Equal("not served (HTTP 404: a server older than MLflow 3?); traces not read", problem.Message);
@@ -65,7 +65,7 @@ public sealed class RestGenAiFailureTests
         Assert.Equal($"{server.Uri}: datasets/search", problem.Path);
         Assert.StartsWith("evaluation datasets not read: api/3.0/mlflow/datasets/search: HTTP 400", problem.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', problem.Message);
-        Assert.Equal(47, store.GenAi.Traces.Count);
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RestGenAiFailureTests
 
         Assert.Equal(CollectionState.Partial, collected.State);
         Assert.Contains("more than 60 items were read", collected.Reason, StringComparison.Ordinal);
-        Assert.True(collected.Value!.GenAi.Traces.Count < 47);
+        Assert.True(collected.Value!.GenAi.RecentTraces.Count < 47);
         Assert.Contains(collected.Value.Problems, p => p.Path.EndsWith("traces/search", StringComparison.Ordinal) && p.Message.StartsWith("stopped early", StringComparison.Ordinal));
     }
 

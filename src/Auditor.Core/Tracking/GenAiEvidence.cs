@@ -3,12 +3,12 @@ namespace Auditor.Core.Tracking;
 /// <summary>
 /// The MLflow 3 GenAI entities of a store: the prompt registry, traces and their assessments, and evaluation datasets.
 /// Traces and assessments are kept as counted groups (<see cref="TraceGroups"/>, <see cref="AssessmentGroups"/>) plus a
-/// bounded sample of the newest traces with their assessments, so a store with millions of traces costs memory by its
+/// bounded sample of the newest traces of each experiment with their assessments, so a store with millions of traces costs memory by its
 /// distinct combinations, not by its traces. Evaluation runs are ordinary runs (see <see cref="EvaluationRun"/>).
 /// </summary>
 public sealed record GenAiEvidence
 {
-    /// <summary>How many of the newest traces <see cref="RecentTraces"/> keeps.</summary>
+    /// <summary>How many of the newest traces of each experiment <see cref="RecentTraces"/> keeps.</summary>
     public const int RecentLimit = 100;
 
     public static readonly GenAiEvidence Empty = new();
@@ -25,7 +25,7 @@ public sealed record GenAiEvidence
     /// <summary>Spans per experiment (0 where spans were not stored or not readable).</summary>
     public IReadOnlyDictionary<string, int> Spans { get; init; } = new Dictionary<string, int>();
 
-    /// <summary>The newest traces (at most <see cref="RecentLimit"/>), oldest of them first: a sample, not every trace.</summary>
+    /// <summary>The newest traces of each experiment (at most <see cref="RecentLimit"/> each), oldest first: a sample, not every trace.</summary>
     public IReadOnlyList<GenAiTrace> RecentTraces { get; init; } = [];
 
     /// <summary>The assessments on <see cref="RecentTraces"/>.</summary>

@@ -3,7 +3,7 @@ namespace Auditor.Core.Tracking;
 /// <summary>
 /// Folds traces and their assessments, one at a time, into what <see cref="GenAiEvidence"/> keeps: trace and assessment
 /// groups, spans per experiment, and the newest traces as a bounded sample. Memory grows with the number of distinct
-/// groups and the sample size, never with the number of traces. Not thread-safe: fold in parallel into one tally per
+/// groups and the sample size (the newest traces of each experiment), never with the number of traces. Not thread-safe: fold in parallel into one tally per
 /// worker and <see cref="Merge"/> them.
 /// </summary>
 public sealed class GenAiTally(int recentLimit = GenAiEvidence.RecentLimit)
@@ -11,7 +11,7 @@ public sealed class GenAiTally(int recentLimit = GenAiEvidence.RecentLimit)
     private readonly Dictionary<(string Experiment, string? State, string? Model, string? Run, string Prompts), Traces> _traces = [];
     private readonly Dictionary<AssessmentGroup, int> _assessments = [];
     private readonly Dictionary<string, int> _spans = new(StringComparer.Ordinal);
-    private readonly SortedSet<GenAiTrace> _recent = new(NewestFirst.Instance);
+    private readonly Dictionary<string, SortedSet<GenAiTrace>> _recent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<TraceAssessment>> _recentAssessments = new(StringComparer.Ordinal);
 
     /// <summary>Adds one trace and the assessments on it.</summary>
@@ -29,12 +29,22 @@ public sealed class GenAiTally(int recentLimit = GenAiEvidence.RecentLimit)
 
     private void AddRecent(GenAiTrace trace, IReadOnlyList<TraceAssessment> assessments)
     {
-        _recent.Add(trace);
-        _recentAssessments[trace.Id] = assessments;
-        if (_recent.Count > recentLimit)
+        if (!_recent.TryGetValue(trace.ExperimentId, out var recent))
         {
-            var oldest = _recent.Max!;
-            _recent.Remove(oldest);
+            _recent[trace.ExperimentId] = recent = new SortedSet<GenAiTrace>(NewestFirst.Instance);
+        }
+
+        if (recent.Count >= recentLimit && NewestFirst.Instance.Compare(trace, recent.Max!) > 0)
+        {
+            return;
+        }
+
+        recent.Add(trace);
+        _recentAssessments[trace.Id] = assessments;
+        if (recent.Count > recentLimit)
+        {
+            var oldest = recent.Max!;
+            recent.Remove(oldest);
             _recentAssessments.Remove(oldest.Id);
         }
     }
@@ -57,7 +67,7 @@ public sealed class GenAiTally(int recentLimit = GenAiEvidence.RecentLimit)
             _spans[experiment] = _spans.GetValueOrDefault(experiment) + spans;
         }
 
-        foreach (var trace in other._recent)
+        foreach (var trace in other._recent.Values.SelectMany(r => r))
         {
             AddRecent(trace, other._recentAssessments[trace.Id]);
         }
@@ -66,7 +76,7 @@ public sealed class GenAiTally(int recentLimit = GenAiEvidence.RecentLimit)
     /// <summary><paramref name="evidence"/> with what was folded as its traces and assessments.</summary>
     public GenAiEvidence Into(GenAiEvidence evidence)
     {
-        var recent = _recent.Reverse().ToList();
+        var recent = _recent.Values.SelectMany(r => r).OrderBy(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
         return evidence with
         {
             TraceGroups = _traces.Select(t => new TraceGroup
@@ -85,11 +95,14 @@ public sealed class GenAiTally(int recentLimit = GenAiEvidence.RecentLimit)
         };
     }
 
-    /// <summary>Evidence holding exactly these traces and assessments (an assessment on an unknown trace counts under experiment "").</summary>
-    public static GenAiEvidence Of(IEnumerable<GenAiTrace> traces, IEnumerable<TraceAssessment> assessments, GenAiEvidence? evidence = null)
+    /// <summary>
+    /// Evidence counting these traces and assessments, keeping <paramref name="recentLimit"/> of each experiment's newest in
+    /// full (an assessment on an unknown trace counts under experiment "").
+    /// </summary>
+    public static GenAiEvidence Of(IEnumerable<GenAiTrace> traces, IEnumerable<TraceAssessment> assessments, int recentLimit = int.MaxValue, GenAiEvidence? evidence = null)
     {
         var byTrace = assessments.ToLookup(a => a.TraceId, StringComparer.Ordinal);
-        var tally = new GenAiTally(int.MaxValue);
+        var tally = new GenAiTally(recentLimit);
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var trace in traces)
         {

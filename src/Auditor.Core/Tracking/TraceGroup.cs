@@ -27,6 +27,9 @@ public sealed record TraceGroup
 
     public DateTimeOffset? Last { get; init; }
 
-    /// <summary>The latest trace's id (of the traces at <see cref="Last"/>, the smallest id); null when no trace records a time.</summary>
+    /// <summary>
+    /// The id of a trace at <see cref="Last"/>: of the experiment's traces at that time, the smallest id (so the group's own
+    /// latest trace unless traces of another group share the millisecond); null when no trace records a time.
+    /// </summary>
     public string? LastId { get; init; }
 }

@@ -37,14 +37,13 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
         var datasets = DatasetsAsync();
         await Task.WhenAll(prompts, traces, datasets).ConfigureAwait(false);
         var kept = unique.Keep("traces/search", "trace", traces.Result, t => t.Trace.Id);
-        return new GenAiEvidence
+        var assessments = unique.Keep("traces/search", "assessment", kept.SelectMany(t => t.Assessments), a => a.Id);
+        return GenAiTally.Of(kept.Select(t => t.Trace), assessments, GenAiEvidence.RecentLimit, new GenAiEvidence
         {
             Prompts = prompts.Result,
-            Traces = kept.Select(t => t.Trace).OrderBy(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(),
-            Assessments = unique.Keep("traces/search", "assessment", kept.SelectMany(t => t.Assessments), a => a.Id).ToList(),
             EvaluationDatasets = datasets.Result.Datasets,
             EvaluationDatasetsSupported = datasets.Result.Supported,
-        };
+        });
     }
 
     private async Task<IReadOnlyList<RegisteredModel>> PromptsAsync()
