@@ -9,7 +9,7 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// <c>assessments</c> and <c>evaluation_datasets</c> (+ records, tags, <c>entity_associations</c>). A table the store
 /// does not have yields nothing; GenAI tables mlaudit does not know are reported once, not read.
 /// </summary>
-internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, SqlTrackingReader grouping)
+internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, IGroupedQuery grouped)
 {
     /// <summary>GenAI tables of MLflow 3.x that are read, or known and deliberately not needed.</summary>
     private static readonly HashSet<string> Known =
@@ -21,7 +21,10 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
 
     private static readonly string[] GenAiPrefixes = ["trace", "span", "assessment", "evaluation_", "scorer", "prompt", "judge", "label"];
 
-    public GenAiEvidence Read(IReadOnlyList<RegisteredModel> prompts, ProblemLog problems)
+    private readonly StringPool _pool = new();
+
+    /// <summary>Traces, assessments and evaluation datasets; the prompts are the registry reader's.</summary>
+    public GenAiEvidence Read(ProblemLog problems)
     {
         foreach (var table in schema.Columns.Keys.Where(t => !Known.Contains(t) && GenAiPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal))).Order(StringComparer.Ordinal))
         {
@@ -30,7 +33,6 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
 
         var evidence = new GenAiEvidence
         {
-            Prompts = prompts,
             EvaluationDatasets = EvaluationDatasets(),
             EvaluationDatasetsSupported = schema.Has("evaluation_datasets"),
         };
@@ -44,7 +46,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         return evidence with
         {
             TraceGroups = groups,
-            AssessmentGroups = AssessmentGroups(),
+            AssessmentGroups = AssessmentGroups(groups),
             Spans = Spans(),
             RecentTraces = recent,
             RecentAssessments = Assessments(recent),
@@ -106,36 +108,59 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
     /// <summary>
     /// Assessments counted by experiment, name, kind, source type, validity and source run. The run is the
     /// <c>run_id</c> column, else the metadata's <c>mlflow.assessment.sourceRunId</c>: rows are grouped by the raw
-    /// metadata text and folded here, so its JSON is parsed once per distinct text.
+    /// metadata text and folded here, so its JSON is parsed once per distinct text. Joining every assessment to its
+    /// trace for the experiment costs a lookup per row; instead the whole table is counted once, the experiments other
+    /// than the one with most traces are counted through their traces (an index lookup per trace), and the largest
+    /// one gets the rest. An assessment whose trace is missing (the schema's foreign key forbids it) thus counts under
+    /// the experiment with most traces.
     /// </summary>
-    private List<AssessmentGroup> AssessmentGroups()
+    private List<AssessmentGroup> AssessmentGroups(IReadOnlyList<TraceGroup> traces)
     {
-        if (!schema.Has("assessments"))
+        var experiments = traces.GroupBy(g => g.ExperimentId, StringComparer.Ordinal).Select(g => (Id: g.Key, Count: g.Sum(x => x.Count)))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        if (!schema.Has("assessments") || experiments.Count == 0)
         {
             return [];
         }
 
-        var runId = SqlRows.ColumnOr(schema, "assessments", "run_id", "NULL", "a");
-        var metadata = SqlRows.ColumnOr(schema, "assessments", "assessment_metadata", "NULL", "a");
-        var rows = SqlRows.Query(
-            connection,
-            $"SELECT t.experiment_id, a.name, a.assessment_type, a.source_type, a.valid, {runId}, {metadata}, COUNT(*) FROM assessments a JOIN trace_info t ON t.request_id = a.trace_id " +
-            "GROUP BY t.experiment_id, a.name, a.assessment_type, a.source_type, a.valid, 6, 7",
-            r => new AssessmentGroup
-            {
-                ExperimentId = r.Text(0) ?? "",
-                Name = r.Text(1) ?? "",
-                IsFeedback = IsFeedback(r.Text(2)),
-                SourceType = r.Text(3),
-                Valid = r.Bool(4),
-                SourceRunId = NonEmpty(r.Text(5)) ?? SourceRun(r.Text(6)),
-                Count = (int)(r.Long(7) ?? 0),
-            });
-        return rows.GroupBy(a => a with { Count = 0 })
-            .Select(g => g.Key with { Count = g.Sum(a => a.Count) })
+        var all = Assessments(null, "");
+        var others = experiments.Skip(1).SelectMany(e => Assessments($"WHERE a.trace_id IN (SELECT request_id FROM trace_info WHERE experiment_id = {Literal(e.Id)})", e.Id)).ToList();
+        var rest = new Dictionary<AssessmentGroup, int>();
+        foreach (var group in all)
+        {
+            rest[group with { ExperimentId = experiments[0].Id, Count = 0 }] = group.Count;
+        }
+
+        foreach (var group in others)
+        {
+            var key = group with { ExperimentId = experiments[0].Id, Count = 0 };
+            rest[key] = rest.GetValueOrDefault(key) - group.Count;
+        }
+
+        return rest.Where(r => r.Value > 0).Select(r => r.Key with { Count = r.Value }).Concat(others)
             .OrderBy(a => a.ExperimentId, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.SourceType, StringComparer.Ordinal)
             .ThenBy(a => a.SourceRunId, StringComparer.Ordinal).ThenBy(a => a.IsFeedback).ThenBy(a => a.Valid)
             .ToList();
+
+        List<AssessmentGroup> Assessments(string? where, string experiment)
+        {
+            var runId = SqlRows.ColumnOr(schema, "assessments", "run_id", "NULL", "a");
+            var metadata = SqlRows.ColumnOr(schema, "assessments", "assessment_metadata", "NULL", "a");
+            var rows = SqlRows.Query(
+                connection,
+                $"SELECT a.name, a.assessment_type, a.source_type, a.valid, {runId}, {metadata}, COUNT(*) FROM assessments a {where} GROUP BY a.name, a.assessment_type, a.source_type, a.valid, 5, 6",
+                r => new AssessmentGroup
+                {
+                    ExperimentId = experiment,
+                    Name = r.Text(0) ?? "",
+                    IsFeedback = IsFeedback(r.Text(1)),
+                    SourceType = r.Text(2),
+                    Valid = r.Bool(3),
+                    SourceRunId = NonEmpty(r.Text(4)) ?? SourceRun(r.Text(5)),
+                    Count = (int)(r.Long(6) ?? 0),
+                });
+            return rows.GroupBy(a => a with { Count = 0 }).Select(g => g.Key with { Count = g.Sum(a => a.Count) }).ToList();
+        }
     }
 
     /// <summary>The newest traces of each experiment (at most <see cref="GenAiEvidence.RecentLimit"/>), in full, oldest first.</summary>
@@ -152,8 +177,8 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         }
 
         var ids = In(heads.Select(h => h.Id));
-        var metadata = schema.Has("trace_request_metadata") ? grouping.Grouped($"SELECT request_id, \"key\", \"value\" FROM trace_request_metadata WHERE request_id IN ({ids}) AND \"key\" IN ({In(GenAiKeys.Metadata)})") : [];
-        var tags = schema.Has("trace_tags") ? grouping.Grouped($"SELECT request_id, \"key\", \"value\" FROM trace_tags WHERE request_id IN ({ids}) AND \"key\" IN ({In(GenAiKeys.Tags)})") : [];
+        var metadata = schema.Has("trace_request_metadata") ? grouped.Run($"SELECT request_id, \"key\", \"value\" FROM trace_request_metadata WHERE request_id IN ({ids}) AND \"key\" IN ({In(GenAiKeys.Metadata)})", _pool) : [];
+        var tags = schema.Has("trace_tags") ? grouped.Run($"SELECT request_id, \"key\", \"value\" FROM trace_tags WHERE request_id IN ({ids}) AND \"key\" IN ({In(GenAiKeys.Tags)})", _pool) : [];
         var spans = schema.Has("spans")
             ? SqlRows.Query(connection, $"SELECT trace_id, parent_span_id, name FROM spans WHERE trace_id IN ({ids})", r => (Id: r.Text(0)!, Root: string.IsNullOrEmpty(r.Text(1)), Name: r.Text(2)))
                 .GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (Count: g.Count(), Root: g.FirstOrDefault(x => x.Root).Name), StringComparer.Ordinal)
@@ -219,7 +244,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         var records = schema.Has("evaluation_dataset_records")
             ? SqlRows.Query(connection, "SELECT dataset_id, COUNT(*) FROM evaluation_dataset_records GROUP BY dataset_id", r => (Id: r.Text(0)!, Count: (int)(r.Long(1) ?? 0))).ToDictionary(x => x.Id, x => x.Count, StringComparer.Ordinal)
             : [];
-        var tags = schema.Has("evaluation_dataset_tags") ? grouping.Grouped("SELECT dataset_id, \"key\", \"value\" FROM evaluation_dataset_tags") : [];
+        var tags = schema.Has("evaluation_dataset_tags") ? grouped.Run("SELECT dataset_id, \"key\", \"value\" FROM evaluation_dataset_tags", _pool) : [];
         var experiments = schema.Has("entity_associations")
             ? SqlRows.Query(connection, "SELECT source_id, destination_id FROM entity_associations WHERE source_type = 'evaluation_dataset' AND destination_type = 'experiment'", r => (Dataset: r.Text(0)!, Experiment: r.Text(1)!))
                 .GroupBy(x => x.Dataset, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Experiment).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal)
