@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Auditor.Core.Tracking;
+using Microsoft.Data.Sqlite;
 
 namespace Auditor.Evidence.MLflow.Sql;
 
@@ -9,7 +10,9 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// <c>assessments</c> and <c>evaluation_datasets</c> (+ records, tags, <c>entity_associations</c>). A table the store
 /// does not have yields nothing; GenAI tables mlaudit does not know are reported once, not read.
 /// </summary>
-internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, IGroupedQuery grouped)
+/// <param name="openAnother">Opens a second connection to the same database where one can be had (SQLite): the
+/// assessments are then counted on it while the traces are counted on this one.</param>
+internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, IGroupedQuery grouped, Func<DbConnection>? openAnother = null)
 {
     /// <summary>GenAI tables of MLflow 3.x that are read, or known and deliberately not needed.</summary>
     private static readonly HashSet<string> Known =
@@ -41,12 +44,45 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
             return evidence;
         }
 
-        var groups = TraceGroups();
+        // SQLite counts in process (see SqliteGenAiCounts), the assessments on a second connection while the traces
+        // are counted on this one; a database server counts with GROUP BY.
+        List<TraceGroup> groups;
+        List<AssessmentGroup> assessmentGroups;
+        if (connection is SqliteConnection sqlite)
+        {
+            var assessments = !schema.Has("assessments") ? Task.FromResult(new List<AssessmentGroup>()) : Task.Run(() =>
+            {
+                using var own = openAnother?.Invoke();
+                return new SqliteGenAiCounts((own as SqliteConnection) ?? sqlite, schema).AssessmentGroups();
+            });
+            if (openAnother is null)
+            {
+                assessments.Wait();
+            }
+
+            groups = new SqliteGenAiCounts(sqlite, schema).TraceGroups();
+            assessmentGroups = assessments.GetAwaiter().GetResult();
+        }
+        else
+        {
+            groups = TraceGroups();
+            var experiments = groups.GroupBy(g => g.ExperimentId, StringComparer.Ordinal).OrderByDescending(g => g.Sum(x => x.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+            assessmentGroups = AssessmentGroups(experiments);
+        }
+
+        groups = groups
+            .OrderBy(g => g.ExperimentId, StringComparer.Ordinal).ThenBy(g => g.ModelId, StringComparer.Ordinal).ThenBy(g => g.SourceRunId, StringComparer.Ordinal)
+            .ThenBy(g => g.State, StringComparer.Ordinal).ThenBy(g => string.Join(",", g.LinkedPrompts), StringComparer.Ordinal)
+            .ToList();
+        assessmentGroups = assessmentGroups
+            .OrderBy(a => a.ExperimentId, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.SourceType, StringComparer.Ordinal)
+            .ThenBy(a => a.SourceRunId, StringComparer.Ordinal).ThenBy(a => a.IsFeedback).ThenBy(a => a.Valid)
+            .ToList();
         var recent = RecentTraces(groups.Select(g => g.ExperimentId).Distinct(StringComparer.Ordinal));
         return evidence with
         {
             TraceGroups = groups,
-            AssessmentGroups = AssessmentGroups(groups),
+            AssessmentGroups = assessmentGroups,
             Spans = Spans(),
             RecentTraces = recent,
             RecentAssessments = Assessments(recent),
@@ -54,7 +90,8 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
     }
 
     /// <summary>
-    /// The traces counted by experiment, state, logged model, source run and linked prompts in one grouped query; the
+    /// The traces counted by experiment, state, logged model, source run and linked prompts in one grouped query (a
+    /// database server's; SQLite counts in process); the
     /// lookups go through the metadata and tag tables' primary keys (key, request_id). A group's latest trace id is then
     /// looked up through the (experiment_id, timestamp_ms) index: the smallest id of the experiment's traces at that time.
     /// </summary>
@@ -80,11 +117,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
             });
         var lastIds = groups.Where(g => g.Last is not null).Select(g => (g.ExperimentId, Ms: g.Last!.Value.ToUnixTimeMilliseconds())).Distinct()
             .ToDictionary(k => k, k => SqlRows.Query(connection, $"SELECT MIN(request_id) FROM trace_info WHERE experiment_id = {Literal(k.ExperimentId)} AND timestamp_ms = {k.Ms}", r => r.Text(0)).SingleOrDefault());
-        return groups
-            .Select(g => g.Last is { } last ? g with { LastId = lastIds[(g.ExperimentId, last.ToUnixTimeMilliseconds())] } : g)
-            .OrderBy(g => g.ExperimentId, StringComparer.Ordinal).ThenBy(g => g.ModelId, StringComparer.Ordinal).ThenBy(g => g.SourceRunId, StringComparer.Ordinal)
-            .ThenBy(g => g.State, StringComparer.Ordinal).ThenBy(g => string.Join(",", g.LinkedPrompts), StringComparer.Ordinal)
-            .ToList();
+        return groups.Select(g => g.Last is { } last ? g with { LastId = lastIds[(g.ExperimentId, last.ToUnixTimeMilliseconds())] } : g).ToList();
 
         static string Lookup(string table, string alias, string key) =>
             $"LEFT JOIN {table} {alias} ON {alias}.\"key\" = {Literal(key)} AND {alias}.request_id = t.request_id";
@@ -114,33 +147,29 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
     /// one gets the rest. An assessment whose trace is missing (the schema's foreign key forbids it) thus counts under
     /// the experiment with most traces.
     /// </summary>
-    private List<AssessmentGroup> AssessmentGroups(IReadOnlyList<TraceGroup> traces)
+    /// <param name="experiments">The experiments holding traces, the one with most traces first.</param>
+    private List<AssessmentGroup> AssessmentGroups(IReadOnlyList<string> experiments)
     {
-        var experiments = traces.GroupBy(g => g.ExperimentId, StringComparer.Ordinal).Select(g => (Id: g.Key, Count: g.Sum(x => x.Count)))
-            .OrderByDescending(e => e.Count).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         if (!schema.Has("assessments") || experiments.Count == 0)
         {
             return [];
         }
 
         var all = Assessments(null, "");
-        var others = experiments.Skip(1).SelectMany(e => Assessments($"WHERE a.trace_id IN (SELECT request_id FROM trace_info WHERE experiment_id = {Literal(e.Id)})", e.Id)).ToList();
+        var others = experiments.Skip(1).SelectMany(e => Assessments($"WHERE a.trace_id IN (SELECT request_id FROM trace_info WHERE experiment_id = {Literal(e)})", e)).ToList();
         var rest = new Dictionary<AssessmentGroup, int>();
         foreach (var group in all)
         {
-            rest[group with { ExperimentId = experiments[0].Id, Count = 0 }] = group.Count;
+            rest[group with { ExperimentId = experiments[0], Count = 0 }] = group.Count;
         }
 
         foreach (var group in others)
         {
-            var key = group with { ExperimentId = experiments[0].Id, Count = 0 };
+            var key = group with { ExperimentId = experiments[0], Count = 0 };
             rest[key] = rest.GetValueOrDefault(key) - group.Count;
         }
 
-        return rest.Where(r => r.Value > 0).Select(r => r.Key with { Count = r.Value }).Concat(others)
-            .OrderBy(a => a.ExperimentId, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.SourceType, StringComparer.Ordinal)
-            .ThenBy(a => a.SourceRunId, StringComparer.Ordinal).ThenBy(a => a.IsFeedback).ThenBy(a => a.Valid)
-            .ToList();
+        return rest.Where(r => r.Value > 0).Select(r => r.Key with { Count = r.Value }).Concat(others).ToList();
 
         List<AssessmentGroup> Assessments(string? where, string experiment)
         {
@@ -278,7 +307,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static string? SourceRun(string? json)
+    internal static string? SourceRun(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {

@@ -30,7 +30,8 @@ public static class SqliteStoreReader
             }
 
             var store = SqlStore.Read(connection, schema, dialect, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool), TrackingStoreKind.Sqlite, redactedUri, databasePath,
-                genAiConnection: () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path) is var own ? (own, new SqliteGroupedQuery(own)) : default);
+                genAiConnection: () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path) is var own ? (own, new SqliteGroupedQuery(own)) : default,
+                openAnother: () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path));
             var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
             return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns"), .. artifactRoots ?? []], folder, artifactRoots, projectPath is null ? [folder] : [folder, projectPath]), new ProblemLog(), options);
         }
