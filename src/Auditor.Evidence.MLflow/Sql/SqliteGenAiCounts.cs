@@ -126,6 +126,7 @@ internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema s
         return traces;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Optional(SqliteStatement rows, int column) => rows.IsNull(column) ? null : _text.Get(rows.Utf8(column));
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -150,6 +151,7 @@ internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema s
 
         public int Count => Id.Count;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(string id, string experiment, string? state, long? time)
         {
             if (_index.TryAdd(id, Id.Count))
@@ -161,6 +163,7 @@ internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema s
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int? IndexOf(ReadOnlySpan<byte> utf8)
         {
             Span<char> chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
@@ -176,6 +179,7 @@ internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema s
         public long? Last;
         public string? LastId;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(string id, long? time)
         {
             Count++;
@@ -200,6 +204,7 @@ internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema s
 
         public Interned() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Get(ReadOnlySpan<byte> utf8)
         {
             var rented = utf8.Length <= 512 ? null : ArrayPool<char>.Shared.Rent(utf8.Length);
