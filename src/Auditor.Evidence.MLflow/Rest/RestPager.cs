@@ -30,6 +30,27 @@ internal static class RestPager
             return true;
         });
 
+    /// <summary>Each item handed to <paramref name="each"/> as its page arrives; nothing is kept (a fold, e.g. counting traces).</summary>
+    public static Task EachAsync(string what, RestBudget budget, string redactedUri, string field, Action<JsonElement> each, Func<string?, Task<JsonElement?>> page) =>
+        PagedAsync<bool>(what, budget, redactedUri, page, (answer, _) =>
+        {
+            if (answer.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (!budget.TakeItem())
+                    {
+                        budget.Cut(what, budget.Exhausted!);
+                        return false;
+                    }
+
+                    each(item);
+                }
+            }
+
+            return true;
+        });
+
     /// <summary>
     /// Each page mapped whole (an answer whose list is one JSON-encoded string, as evaluation-dataset records are);
     /// a page counts as one item of the budget.
