@@ -9,6 +9,7 @@ internal static class GenAiKeys
     public const string Session = "mlflow.trace.session";
     public const string TraceName = "mlflow.traceName";
     public const string LinkedPrompts = "mlflow.linkedPrompts";
+    public const string SizeStats = "mlflow.trace.sizeStats";
     public const string AssessmentSourceRun = "mlflow.assessment.sourceRunId";
 
     public static readonly string[] Metadata = [ModelId, SourceRun, GitCommit, Session];

@@ -2,7 +2,10 @@ using Auditor.Core.Trace;
 
 namespace Auditor.Reporting;
 
-/// <summary>Prints reproducibility traces as a tree in the terminal: model, versions, and each link of the chain.</summary>
+/// <summary>
+/// Prints reproducibility traces as a tree in the terminal: model, versions, and each link of the chain; then the GenAI
+/// application versions that are logged models only.
+/// </summary>
 public static class TraceTreeWriter
 {
     public static void Write(IEnumerable<ModelTrace> traces, TextWriter output)
@@ -35,17 +38,49 @@ public static class TraceTreeWriter
         Line(output, indent, "artifact", $"{Labels.Of(t.Artifact)}{flavors}{signature}{(t.ArtifactUri is null ? "" : $" ({t.ArtifactUri})")}");
         if (t.Application is { } app)
         {
-            Line(output, indent, "app", $"{app.LoggedModel}, {app.Traces} traces, commit {app.Commit ?? "-"} ({Labels.Of(app.CommitState)})");
-            Line(output, indent, "prompts", app.Prompts.Count == 0 ? "none linked" : string.Join(", ", app.Prompts.Select(p =>
-                $"{p.Name}/{p.Version}{string.Concat(p.Aliases.Select(a => " @" + a))}{(p.State == PromptLinkState.Present ? "" : $" ({Labels.Of(p.State)})")}")));
-            Line(output, indent, "evals", app.Evaluations.Count == 0 ? "none" : string.Join(", ", app.Evaluations.Select(e =>
-                $"{e.RunId} {e.RunName} (by {e.Match}; {e.Traces} traces{(e.Scorers.Count == 0 ? "" : "; " + string.Join(", ", e.Scorers))})")));
+            WriteApplication(app, output, indent);
         }
 
         foreach (var gap in t.Gaps)
         {
             Line(output, indent, "gap", gap);
         }
+    }
+
+    /// <summary>
+    /// Prints the application versions that are logged models but no registered version, under a heading of their own,
+    /// each with the same links as a registered application version.
+    /// </summary>
+    public static void WriteApplications(IReadOnlyList<LoggedApplicationTrace> applications, TextWriter output)
+    {
+        if (applications.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine("Application versions (logged models, not registered)");
+        for (var i = 0; i < applications.Count; i++)
+        {
+            var a = applications[i];
+            var last = i == applications.Count - 1;
+            var (branch, indent) = (last ? "└─ " : "├─ ", last ? "   " : "│  ");
+            output.WriteLine(TerminalText.Clean($"{branch}{(a.Name is null ? a.LoggedModel : $"{a.Name} ({a.LoggedModel})")}  {Labels.Of(a.Verdict).ToUpperInvariant()}"));
+            Line(output, indent, "run", a.SourceRunId is null ? "none (made active by set_active_model)" : $"{a.SourceRunId} ({Labels.Of(a.RunState)})");
+            WriteApplication(a.Application, output, indent);
+            foreach (var gap in a.Gaps)
+            {
+                Line(output, indent, "gap", gap);
+            }
+        }
+    }
+
+    private static void WriteApplication(ApplicationTrace app, TextWriter output, string indent)
+    {
+        Line(output, indent, "app", $"{app.LoggedModel}, {app.Traces} traces, commit {app.Commit ?? "-"} ({Labels.Of(app.CommitState)})");
+        Line(output, indent, "prompts", app.Prompts.Count == 0 ? "none linked" : string.Join(", ", app.Prompts.Select(p =>
+            $"{p.Name}/{p.Version}{string.Concat(p.Aliases.Select(a => " @" + a))}{(p.State == PromptLinkState.Present ? "" : $" ({Labels.Of(p.State)})")}")));
+        Line(output, indent, "evals", app.Evaluations.Count == 0 ? "none" : string.Join(", ", app.Evaluations.Select(e =>
+            $"{e.RunId} {e.RunName} (by {e.Match}; {e.Traces} traces{(e.Scorers.Count == 0 ? "" : "; " + string.Join(", ", e.Scorers))})")));
     }
 
     private static void Line(TextWriter output, string indent, string label, string text) =>

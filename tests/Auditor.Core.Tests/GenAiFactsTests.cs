@@ -39,7 +39,7 @@ public sealed class GenAiFactsTests
         Runs = runs ?? [],
         LoggedModels = [serving],
         RegisteredModels = [new RegisteredModel { Name = "bot", Versions = [new ModelVersion { ModelName = "bot", Version = 1, ModelId = serving.Id, Aliases = ["champion"] }] }],
-        GenAi = new GenAiEvidence { Prompts = [Prompt], Traces = traces ?? [], EvaluationDatasetsSupported = true },
+        GenAi = GenAiTally.Of(traces ?? [], [], evidence: new GenAiEvidence { Prompts = [Prompt], EvaluationDatasetsSupported = true }),
     };
 
     private static Run Evaluation(string id, string? prompts, IReadOnlyList<string>? models = null, string metric = "correct/mean") => new()
@@ -111,7 +111,7 @@ public sealed class GenAiFactsTests
             new TraceAssessment { Id = "a3", TraceId = "t2", Name = "correct", IsFeedback = true, SourceType = "CODE", SourceRunId = "e1" },
             new TraceAssessment { Id = "a4", TraceId = "t1", Name = "expected", IsFeedback = false, SourceType = "HUMAN" },
         };
-        var store = Store(App("m-1", null)) is var s ? s with { GenAi = s.GenAi with { Assessments = assessments } } : null!;
+        var store = Store(App("m-1", null)) is var s ? s with { GenAi = GenAiTally.Of([], assessments, evidence: s.GenAi) } : null!;
 
         Assert.Equal(FactValue.Of(1), Build(store).Get("genai.feedbackOnTraffic").Value);
     }

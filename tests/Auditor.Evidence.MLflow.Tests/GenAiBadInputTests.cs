@@ -15,7 +15,7 @@ public sealed class GenAiBadInputTests
 
         var store = StoreFixture.Read(fixture);
 
-        Assert.Equal(46, store.GenAi.Traces.Count);
+        Assert.Equal(46, store.GenAi.RecentTraces.Count);
         var problem = Assert.Single(store.Problems);
         Assert.Equal(info, problem.Path);
     }
@@ -29,8 +29,8 @@ public sealed class GenAiBadInputTests
 
         var store = StoreFixture.Read(fixture);
 
-        Assert.Equal(47, store.GenAi.Traces.Count);
-        Assert.Equal(149, store.GenAi.Assessments.Count);
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
+        Assert.Equal(149, store.GenAi.RecentAssessments.Count);
         Assert.Contains(store.Problems, p => p.Path == assessment && p.Message.Contains("neither feedback nor expectation", StringComparison.Ordinal));
     }
 
@@ -49,7 +49,7 @@ public sealed class GenAiBadInputTests
 
         var store = StoreFixture.Read(fixture);
 
-        Assert.Equal(47, store.GenAi.Traces.Count);
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
         var problem = Assert.Single(store.Problems);
         Assert.Equal("trace_archives", problem.Path);
     }

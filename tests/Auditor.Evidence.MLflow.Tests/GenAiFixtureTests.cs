@@ -54,21 +54,33 @@ public sealed class GenAiFixtureTests
         using var fixture = Fixture.Unpack(name);
         var store = StoreFixture.Read(fixture);
         var expected = Fixture.Expected(name).GetProperty("genai").GetProperty("traces");
-        var traces = store.GenAi.Traces;
+        var genai = store.GenAi;
+        var traces = genai.RecentTraces;
+        var groups = genai.TraceGroups;
 
         Assert.Equal(kind, store.Kind);
         Assert.Empty(store.Problems);
+
+        // The counts: every trace, as groups.
+        Assert.Equal(expected.GetProperty("total").GetInt32(), genai.TraceCount);
+        Assert.Equal(Counts(expected.GetProperty("by_state")), Sum(groups, g => g.State, g => g.Count));
+        Assert.Equal(Counts(expected.GetProperty("per_experiment_id")), Sum(groups, g => g.ExperimentId, g => g.Count));
+        Assert.Equal(Counts(expected.GetProperty("by_model_id")), Sum(groups, g => g.ModelId, g => g.Count));
+        Assert.Equal(expected.GetProperty("earliest_request_time_ms").GetInt64(), groups.Min(g => g.First)!.Value.ToUnixTimeMilliseconds());
+        Assert.Equal(expected.GetProperty("latest_request_time_ms").GetInt64(), groups.Max(g => g.Last)!.Value.ToUnixTimeMilliseconds());
+        Assert.Equal(expected.GetProperty("from_evaluation_runs").GetInt32(), groups.Where(g => g.SourceRunId is not null).Sum(g => g.Count));
+        Assert.Equal(expected.GetProperty("with_linked_prompts").GetInt32(), groups.Where(g => g.LinkedPrompts.Count > 0).Sum(g => g.Count));
+        Assert.Equal(expected.GetProperty("spans_total").GetInt32(), genai.SpanCount);
+        var latest = GenAiEvidence.Latest(groups)!;
+        Assert.Equal(traces.MaxBy(t => t.RequestTime)!.Id, latest.LastId);
+
+        // The sample: the newest traces of each experiment in full; a fixture has fewer than the bound, so all of them.
         Assert.Equal(expected.GetProperty("total").GetInt32(), traces.Count);
+        Assert.Equal(traces.OrderBy(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal).Select(t => t.Id), traces.Select(t => t.Id));
         Assert.Equal(Counts(expected.GetProperty("by_state")), Count(traces, t => t.State));
-        Assert.Equal(Counts(expected.GetProperty("per_experiment_id")), Count(traces, t => t.ExperimentId));
         Assert.Equal(Counts(expected.GetProperty("by_git_commit")), Count(traces, t => t.GitCommit));
-        Assert.Equal(Counts(expected.GetProperty("by_model_id")), Count(traces, t => t.ModelId));
-        Assert.Equal(expected.GetProperty("earliest_request_time_ms").GetInt64(), traces.Min(t => t.RequestTime)!.Value.ToUnixTimeMilliseconds());
-        Assert.Equal(expected.GetProperty("latest_request_time_ms").GetInt64(), traces.Max(t => t.RequestTime)!.Value.ToUnixTimeMilliseconds());
-        Assert.Equal(expected.GetProperty("from_evaluation_runs").GetInt32(), traces.Count(t => t.SourceRunId is not null));
-        Assert.Equal(expected.GetProperty("with_linked_prompts").GetInt32(), traces.Count(t => t.LinkedPrompts.Count > 0));
         Assert.Equal(expected.GetProperty("with_session").GetInt32(), traces.Count(t => t.Session is not null));
-        Assert.Equal(expected.GetProperty("with_assessments").GetInt32(), store.GenAi.Assessments.Select(a => a.TraceId).Distinct().Count());
+        Assert.Equal(expected.GetProperty("with_assessments").GetInt32(), genai.RecentAssessments.Select(a => a.TraceId).Distinct().Count());
         Assert.Equal(expected.GetProperty("spans_total").GetInt32(), traces.Sum(t => t.SpanCount));
         foreach (var trace in expected.GetProperty("list").EnumerateArray())
         {
@@ -77,7 +89,7 @@ public sealed class GenAiFixtureTests
             Assert.Equal(trace.GetProperty("name").GetString(), read.RootSpanName);
             Assert.Equal(trace.GetProperty("source_run").GetString(), read.SourceRunId);
             Assert.Equal(Strings(trace.GetProperty("linked_prompts")), read.LinkedPrompts.Select(p => p.ToString()).Order(StringComparer.Ordinal).ToList());
-            Assert.Equal(trace.GetProperty("n_assessments").GetInt32(), store.GenAi.Assessments.Count(a => a.TraceId == read.Id));
+            Assert.Equal(trace.GetProperty("n_assessments").GetInt32(), genai.RecentAssessments.Count(a => a.TraceId == read.Id));
         }
     }
 
@@ -88,13 +100,22 @@ public sealed class GenAiFixtureTests
         using var fixture = Fixture.Unpack(name);
         var store = StoreFixture.Read(fixture);
         var expected = Fixture.Expected(name).GetProperty("genai").GetProperty("assessments");
-        var assessments = store.GenAi.Assessments;
+        var groups = store.GenAi.AssessmentGroups;
+        var assessments = store.GenAi.RecentAssessments;
 
         Assert.Equal(kind, store.Kind);
+
+        // The counts, as groups.
+        Assert.Equal(expected.GetProperty("total").GetInt32(), store.GenAi.AssessmentCount);
+        Assert.Equal(expected.GetProperty("feedback").GetInt32(), groups.Where(a => a.IsFeedback).Sum(a => a.Count));
+        Assert.Equal(expected.GetProperty("expectation").GetInt32(), groups.Where(a => !a.IsFeedback).Sum(a => a.Count));
+        Assert.Equal(Counts(expected.GetProperty("by_source_type")), Sum(groups, a => a.SourceType, a => a.Count));
+        Assert.Equal(Counts(expected.GetProperty("by_name")), Sum(groups, a => a.Name, a => a.Count));
+        Assert.Equal(expected.GetProperty("valid").GetInt32(), groups.Where(a => a.Valid).Sum(a => a.Count));
+        Assert.Equal(expected.GetProperty("from_evaluation_runs").GetInt32(), groups.Where(a => a.SourceRunId is not null).Sum(a => a.Count));
+
+        // The assessments of the trace sample (every trace of a fixture), in full.
         Assert.Equal(expected.GetProperty("total").GetInt32(), assessments.Count);
-        Assert.Equal(expected.GetProperty("feedback").GetInt32(), assessments.Count(a => a.IsFeedback));
-        Assert.Equal(expected.GetProperty("expectation").GetInt32(), assessments.Count(a => !a.IsFeedback));
-        Assert.Equal(Counts(expected.GetProperty("by_source_type")), Count(assessments, a => a.SourceType));
         Assert.Equal(Counts(expected.GetProperty("by_name")), Count(assessments, a => a.Name));
         Assert.Equal(expected.GetProperty("valid").GetInt32(), assessments.Count(a => a.Valid));
         Assert.Equal(expected.GetProperty("overrides").GetInt32(), assessments.Count(a => a.Overrides is not null));
@@ -131,7 +152,7 @@ public sealed class GenAiFixtureTests
         {
             var read = Assert.Single(store.LoggedModels, m => m.Id == model.GetProperty("model_id").GetString());
             Assert.Equal(Strings(model.GetProperty("linked_prompts")), PromptLinks.OfModel(read).Select(p => p.ToString()).Order(StringComparer.Ordinal).ToList());
-            Assert.Equal(model.GetProperty("n_traces").GetInt32(), store.GenAi.Traces.Count(t => t.ModelId == read.Id));
+            Assert.Equal(model.GetProperty("n_traces").GetInt32(), store.GenAi.TraceGroups.Where(t => t.ModelId == read.Id).Sum(t => t.Count));
         }
 
         var datasets = genai.GetProperty("evaluation_datasets");
@@ -153,6 +174,9 @@ public sealed class GenAiFixtureTests
 
     private static SortedDictionary<string, int> Counts(JsonElement map) =>
         new(map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()), StringComparer.Ordinal);
+
+    private static SortedDictionary<string, int> Sum<T>(IEnumerable<T> groups, Func<T, string?> key, Func<T, int> count) =>
+        new(groups.Where(g => key(g) is not null).GroupBy(g => key(g)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(count)), StringComparer.Ordinal);
 
     private static SortedDictionary<string, int> Count<T>(IEnumerable<T> items, Func<T, string?> key) =>
         new(items.Select(key).OfType<string>().GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);

@@ -94,7 +94,7 @@ public sealed class GenAiVersionTraceTests
             // The commit is the logged model's own git tag (there is no source run), as in its traces.
             Assert.NotNull(app.Commit);
             Assert.Equal(app.Commit, store.LoggedModels.Single(m => m.Id == trace.LoggedModel).Tags["mlflow.source.git.commit"]);
-            Assert.All(store.GenAi.Traces.Where(t => t.ModelId == trace.LoggedModel && t.GitCommit is not null), t => Assert.Equal(app.Commit, t.GitCommit));
+            Assert.All(store.GenAi.RecentTraces.Where(t => t.ModelId == trace.LoggedModel && t.GitCommit is not null), t => Assert.Equal(app.Commit, t.GitCommit));
             Assert.Equal(app.Evaluations.Count == 0, trace.Gaps.Contains($"no evaluation run evaluated the application {trace.LoggedModel} or its prompt versions"));
             Assert.Equal(app.Evaluations.Count == 0 ? Verdict.Partial : Verdict.Reproducible, trace.Verdict);
         }

@@ -21,10 +21,10 @@ public sealed class RecordedGenAiResponseTests
         var read = new[] { 1, 2, 3 }.SelectMany(p => Load(responses, $"traces-v3-search-page{p}").GetProperty("traces").EnumerateArray()).Select(RestGenAiMapper.Trace).ToList();
 
         Assert.Equal(43, read.Count);
-        Assert.Equal(direct.Traces.Where(t => t.ExperimentId == "1").OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json), read.Select(r => r.Trace).OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json));
+        Assert.Equal(direct.RecentTraces.Where(t => t.ExperimentId == "1").OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json), read.Select(r => r.Trace).OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json));
         Assert.All(read, r => Assert.True(r.Trace.SpanCount > 0));
         // Every assessment of the store is on a trace of experiment 1; invalid (overridden) ones come inline too.
-        Assert.Equal(direct.Assessments.OrderBy(a => a.Id, StringComparer.Ordinal).Select(Json), read.SelectMany(r => r.Assessments).OrderBy(a => a.Id, StringComparer.Ordinal).Select(Json));
+        Assert.Equal(direct.RecentAssessments.OrderBy(a => a.Id, StringComparer.Ordinal).Select(Json), read.SelectMany(r => r.Assessments).OrderBy(a => a.Id, StringComparer.Ordinal).Select(Json));
         Assert.Contains(read.SelectMany(r => r.Assessments), a => !a.Valid);
         Assert.Contains(read.SelectMany(r => r.Assessments), a => a.HasError);
     }
@@ -38,7 +38,7 @@ public sealed class RecordedGenAiResponseTests
 
         var read = Load(responses, "traces-v3-search-error-filter").GetProperty("traces").EnumerateArray().Select(e => RestGenAiMapper.Trace(e).Trace).ToList();
 
-        Assert.Equal(direct.Traces.Where(t => t.State == "ERROR").OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json), read.OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json));
+        Assert.Equal(direct.RecentTraces.Where(t => t.State == "ERROR").OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json), read.OrderBy(t => t.Id, StringComparer.Ordinal).Select(Json));
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class RestGenAiFailureTests
 
         var store = Read(server.Uri);
 
-        Assert.Equal(47, store.GenAi.Traces.Count);
-        Assert.Empty(store.GenAi.Assessments);
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
+        Assert.Empty(store.GenAi.RecentAssessments);
         Assert.Empty(store.Problems);
         Assert.Equal(4, store.GenAi.Prompts.Count);
         Assert.Equal(2, store.GenAi.EvaluationDatasets.Count);
@@ -39,8 +39,8 @@ public sealed class RestGenAiFailureTests
 
         var store = Read(server.Uri);
 
-        Assert.Empty(store.GenAi.Traces);
-        Assert.Empty(store.GenAi.Assessments);
+        Assert.Empty(store.GenAi.RecentTraces);
+        Assert.Empty(store.GenAi.RecentAssessments);
         var problem = Assert.Single(store.Problems);
         Assert.Equal($"{server.Uri}: traces/search", problem.Path);
         Assert.Equal("not served (HTTP 404: a server older than MLflow 3?); traces not read", problem.Message);
@@ -65,7 +65,7 @@ public sealed class RestGenAiFailureTests
         Assert.Equal($"{server.Uri}: datasets/search", problem.Path);
         Assert.StartsWith("evaluation datasets not read: api/3.0/mlflow/datasets/search: HTTP 400", problem.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', problem.Message);
-        Assert.Equal(47, store.GenAi.Traces.Count);
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
     }
 
     [Fact]
@@ -78,8 +78,56 @@ public sealed class RestGenAiFailureTests
 
         Assert.Equal(CollectionState.Partial, collected.State);
         Assert.Contains("more than 60 items were read", collected.Reason, StringComparison.Ordinal);
-        Assert.True(collected.Value!.GenAi.Traces.Count < 47);
+        Assert.True(collected.Value!.GenAi.RecentTraces.Count < 47);
         Assert.Contains(collected.Value.Problems, p => p.Path.EndsWith("traces/search", StringComparison.Ordinal) && p.Message.StartsWith("stopped early", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_trace_search_refused_after_some_pages_costs_its_traces_with_one_problem()
+    {
+        using var fixture = Fixture.Unpack("genai-sqlite-3x");
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture), pageSize: 10);
+        var searches = 0;
+        server.Intercept = (context, _) => Html(context, context.Request.Url!.AbsolutePath == "/api/3.0/mlflow/traces/search" && Interlocked.Increment(ref searches) == 3, 400,
+            """{"error_code": "INVALID_PARAMETER_VALUE", "message": "Invalid page token"}""");
+
+        var store = Read(server.Uri);
+
+        Assert.Equal(0, store.GenAi.TraceCount);
+        Assert.Equal(0, store.GenAi.AssessmentCount);
+        Assert.Empty(store.GenAi.RecentTraces);
+        var problem = Assert.Single(store.Problems);
+        Assert.Equal($"{server.Uri}: traces/search", problem.Path);
+        Assert.StartsWith("traces not read: ", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(4, store.GenAi.Prompts.Count);
+    }
+
+    [Fact]
+    public void A_trace_sent_twice_is_counted_once_with_one_problem()
+    {
+        using var fixture = Fixture.Unpack("genai-sqlite-3x");
+        using var server = new MlflowRestServer(StoreFixture.Read(fixture), pageSize: 10);
+        server.Rewrite = (path, json) =>
+        {
+            if (path != "/api/3.0/mlflow/traces/search")
+            {
+                return json;
+            }
+
+            var page = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+            var traces = page["traces"]!.AsArray();
+            traces.Add(traces[0]!.DeepClone());
+            return page.ToJsonString();
+        };
+
+        var store = Read(server.Uri);
+
+        Assert.Equal(47, store.GenAi.TraceCount);
+        Assert.Equal(150, store.GenAi.AssessmentCount);
+        Assert.Equal(47, store.GenAi.RecentTraces.Select(t => t.Id).Distinct().Count());
+        var problem = Assert.Single(store.Problems);
+        Assert.Equal($"{server.Uri}: traces/search", problem.Path);
+        Assert.StartsWith("the server sent 5 duplicate trace entries", problem.Message, StringComparison.Ordinal);
     }
 
     private static bool Html(HttpListenerContext context, bool when, int status, string body)

@@ -48,10 +48,10 @@ public sealed class RestStoreTests
         var store = Read(server.Uri);
 
         Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(MlflowRestServer.AsServed(direct))), StoreJson.Facts(store));
-        Assert.Equal(47, store.GenAi.Traces.Count);
-        Assert.Equal(150, store.GenAi.Assessments.Count);
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
+        Assert.Equal(150, store.GenAi.RecentAssessments.Count);
         Assert.Equal(4, store.GenAi.Prompts.Count);
-        Assert.Equal(direct.GenAi.Traces.Sum(t => t.SpanCount), store.GenAi.Traces.Sum(t => t.SpanCount));
+        Assert.Equal(direct.GenAi.RecentTraces.Sum(t => t.SpanCount), store.GenAi.RecentTraces.Sum(t => t.SpanCount));
         Assert.Equal(EvaluationRun.Of(direct).Select(e => (e.Run.Id, string.Join(",", e.Scorers), e.TraceCount, string.Join(",", e.ModelIds))),
             EvaluationRun.Of(store).Select(e => (e.Run.Id, string.Join(",", e.Scorers), e.TraceCount, string.Join(",", e.ModelIds))));
         var requests = server.Requests.ToList();
@@ -73,14 +73,14 @@ public sealed class RestStoreTests
         Assert.Null(store.PartlyRead);
         Assert.Empty(store.Problems);
         Assert.Equal(StoreJson.Facts(StoreJson.AsRestSeesIt(MlflowRestServer.AsServed(direct, genAiEndpoints: false))), StoreJson.Facts(store));
-        Assert.Equal(47, store.GenAi.Traces.Count);
-        Assert.Equal(4, store.GenAi.Traces.Count(t => t.State == "ERROR"));
-        Assert.Equal(258, store.GenAi.Traces.Sum(t => t.SpanCount));
-        Assert.Equal(direct.GenAi.Traces.Count(t => t.ModelId is not null), store.GenAi.Traces.Count(t => t.ModelId is not null));
-        Assert.Equal(direct.GenAi.Traces.Min(t => t.RequestTime), store.GenAi.Traces.Min(t => t.RequestTime));
-        Assert.Equal(direct.GenAi.Traces.Max(t => t.RequestTime), store.GenAi.Traces.Max(t => t.RequestTime));
+        Assert.Equal(47, store.GenAi.RecentTraces.Count);
+        Assert.Equal(4, store.GenAi.RecentTraces.Count(t => t.State == "ERROR"));
+        Assert.Equal(258, store.GenAi.RecentTraces.Sum(t => t.SpanCount));
+        Assert.Equal(direct.GenAi.RecentTraces.Count(t => t.ModelId is not null), store.GenAi.RecentTraces.Count(t => t.ModelId is not null));
+        Assert.Equal(direct.GenAi.RecentTraces.Min(t => t.RequestTime), store.GenAi.RecentTraces.Min(t => t.RequestTime));
+        Assert.Equal(direct.GenAi.RecentTraces.Max(t => t.RequestTime), store.GenAi.RecentTraces.Max(t => t.RequestTime));
         // A 2.x server keeps no assessments; the v2 search has none.
-        Assert.Empty(store.GenAi.Assessments);
+        Assert.Empty(store.GenAi.RecentAssessments);
         var requests = server.Requests.ToList();
         Assert.Contains(requests, r => r.PathAndQuery == "/api/3.0/mlflow/traces/search");
         // 43 traces in experiment 1 at 7 a page: the v2 search pages with the token in the query.
@@ -96,7 +96,7 @@ public sealed class RestStoreTests
 
         var store = Read(server.Uri);
 
-        Assert.Empty(store.GenAi.Traces);
+        Assert.Empty(store.GenAi.RecentTraces);
         var problem = Assert.Single(store.Problems, p => p.Path == $"{server.Uri}: traces/search");
         Assert.StartsWith("not served (HTTP 404", problem.Message, StringComparison.Ordinal);
         Assert.Equal(4, store.GenAi.Prompts.Count);

@@ -52,8 +52,8 @@ internal static class StoreJson
         GenAi = store.GenAi with
         {
             Prompts = store.GenAi.Prompts.Select(Sorted).ToList(),
-            Traces = store.GenAi.Traces.OrderBy(t => t.Id, StringComparer.Ordinal).ToList(),
-            Assessments = store.GenAi.Assessments.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
+            RecentTraces = store.GenAi.RecentTraces.OrderBy(t => t.Id, StringComparer.Ordinal).ToList(),
+            RecentAssessments = store.GenAi.RecentAssessments.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
             EvaluationDatasets = store.GenAi.EvaluationDatasets.Select(d => d with { Tags = new SortedDictionary<string, string>(d.Tags.ToDictionary(), StringComparer.Ordinal) }).ToList(),
         },
         LoggedModels = store.LoggedModels.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => l with
@@ -87,7 +87,7 @@ internal static class StoreJson
         GenAi = store.GenAi with
         {
             Prompts = store.GenAi.Prompts.Select(p => p with { Versions = p.Versions.Select(v => v with { StorageLocation = null }).ToList() }).ToList(),
-            Traces = store.GenAi.Traces.Select(t => t with { RootSpanName = null }).ToList(),
+            RecentTraces = store.GenAi.RecentTraces.Select(t => t with { RootSpanName = null }).ToList(),
         },
         Runs = store.Runs.Select(r => r with
         {

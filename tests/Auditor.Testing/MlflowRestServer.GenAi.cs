@@ -12,7 +12,8 @@ namespace Auditor.Testing;
 /// /api/3.0/mlflow/traces/search</c> (TraceInfo v3: <c>trace_metadata</c>/<c>tags</c> maps, RFC 3339 <c>request_time</c>,
 /// assessments inline, newest first, <c>locations</c> required), <c>runs/get</c>, and evaluation datasets (tags a
 /// JSON-encoded string, records one JSON-encoded list per page, experiment ids). The store keeps only what mlaudit
-/// reads, so a trace's metadata holds only those keys (the span count as <c>mlflow.trace.sizeStats</c>) and records only
+/// reads, so it serves the store's trace sample (<see cref="GenAiEvidence.RecentTraces"/>: every trace of a fixture, which
+/// holds fewer than the sample's bound per experiment), a trace's metadata holds only those keys (the span count as <c>mlflow.trace.sizeStats</c>) and records only
 /// their ids. A store that cannot hold evaluation datasets (a file store, an
 /// older SQL schema) answers the dataset routes with 404, as a server without them; with <see cref="HasGenAiEndpoints"/>
 /// false it is a 2.x server and answers the v3 trace routes with 404 too; it still serves the deprecated v2 trace search
@@ -41,7 +42,8 @@ public sealed partial class MlflowRestServer
             {
                 EvaluationDatasetsSupported = genAiEndpoints && store.GenAi.EvaluationDatasetsSupported,
                 EvaluationDatasets = genAiEndpoints ? store.GenAi.EvaluationDatasets : [],
-                Assessments = genAiEndpoints ? store.GenAi.Assessments : [],
+                RecentAssessments = genAiEndpoints ? store.GenAi.RecentAssessments : [],
+                AssessmentGroups = genAiEndpoints ? store.GenAi.AssessmentGroups : [],
             },
         };
 
@@ -65,7 +67,7 @@ public sealed partial class MlflowRestServer
         {
             // The deprecated v2 search: experiment_ids repeated in the query, newest first, as recorded.
             var experiments = (request.QueryString.GetValues("experiment_ids") ?? []).ToHashSet(StringComparer.Ordinal);
-            return Page(args, "traces", _store.GenAi.Traces.Where(t => experiments.Contains(t.ExperimentId)).OrderByDescending(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal), TraceInfoV2);
+            return Page(args, "traces", _store.GenAi.RecentTraces.Where(t => experiments.Contains(t.ExperimentId)).OrderByDescending(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal), TraceInfoV2);
         }
 
         if (!HasGenAiEndpoints || !path.StartsWith(Api3, StringComparison.Ordinal))
@@ -81,8 +83,8 @@ public sealed partial class MlflowRestServer
             }
 
             var experiments = locations.Select(l => l?["mlflow_experiment"]?["experiment_id"]?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var assessments = _store.GenAi.Assessments.ToLookup(a => a.TraceId, StringComparer.Ordinal);
-            return Page(args, "traces", _store.GenAi.Traces.Where(t => experiments.Contains(t.ExperimentId)).OrderByDescending(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal), t => TraceInfo(t, assessments[t.Id]));
+            var assessments = _store.GenAi.RecentAssessments.ToLookup(a => a.TraceId, StringComparer.Ordinal);
+            return Page(args, "traces", _store.GenAi.RecentTraces.Where(t => experiments.Contains(t.ExperimentId)).OrderByDescending(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal), t => TraceInfo(t, assessments[t.Id]));
         }
 
         if (!_store.GenAi.EvaluationDatasetsSupported)

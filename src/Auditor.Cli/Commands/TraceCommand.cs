@@ -10,14 +10,14 @@ internal sealed class TraceCommand
     private readonly Option<string?> _trackingUri = new("--tracking-uri") { Description = "MLflow tracking URI (see 'mlaudit audit --help')." };
     private readonly Option<string[]> _artifactRoot = new("--artifact-root") { Description = "A folder holding the store's artifacts (see 'mlaudit audit --help'); may be repeated." };
     private readonly Option<string?> _config = new("--config") { Description = "The project configuration file." };
-    private readonly Option<string?> _model = new("--model") { Description = "Only this registered model." };
+    private readonly Option<string?> _model = new("--model") { Description = "Only this registered model (or logged application name)." };
     private readonly Option<string?> _timeout = TimeoutOption.Create();
     private readonly VerbosityOptions _verbosity = new();
     private readonly Option<bool> _artifactCredentials = ArtifactCredentialsOption.Create();
 
     public Command Build(CliEnvironment outer)
     {
-        var command = new Command("trace", "Print the reproducibility trace of every registered model version as a tree.")
+        var command = new Command("trace", "Print the reproducibility trace of every registered model version, and of every GenAI application version logged but not registered, as a tree.")
         {
             _path, _trackingUri, _artifactRoot, _artifactCredentials, _timeout, _config, _model,
         };
@@ -35,20 +35,22 @@ internal sealed class TraceCommand
             };
             environment.Progress($"tracing {settings.ProjectPath} ...");
             var report = AuditPipeline.Run(settings, environment);
-            environment.Progress($"traced {report.Trace.Count} model versions in {clock.Elapsed.TotalSeconds:0.00} s");
+            environment.Progress($"traced {report.Trace.Count} model versions and {report.Applications.Count} application versions in {clock.Elapsed.TotalSeconds:0.00} s");
             var model = parse.GetValue(_model);
             var traces = report.Trace.Where(t => model is null || t.Model == model).ToList();
-            if (model is not null && traces.Count == 0)
+            var applications = report.Applications.Where(a => model is null || a.Name == model).ToList();
+            if (model is not null && traces.Count == 0 && applications.Count == 0)
             {
-                throw new Core.AuditInputException($"--model {model}: no registered model of that name (or it has no versions)");
+                throw new Core.AuditInputException($"--model {model}: no registered model or logged application of that name (or it has no versions)");
             }
 
-            if (traces.Count == 0)
+            if (traces.Count == 0 && applications.Count == 0)
             {
                 environment.Out.WriteLine("No registered model versions to trace.");
             }
 
             TraceTreeWriter.Write(traces, environment.Out);
+            TraceTreeWriter.WriteApplications(applications, environment.Out);
             StoreNotices.Write(report, environment.Error);
 
             return ExitCodes.Success;

@@ -31,7 +31,7 @@ public sealed class GenAiFacts : TrackingFactProvider
 
     /// <summary>True when the store holds prompts, traces or evaluation runs.</summary>
     public static bool HasGenAi(TrackingStore store) =>
-        store.GenAi.Prompts.Count > 0 || store.GenAi.Traces.Count > 0 || store.Runs.Any(EvaluationRun.IsEvaluation);
+        store.GenAi.Prompts.Count > 0 || store.GenAi.TraceCount > 0 || store.Runs.Any(EvaluationRun.IsEvaluation);
 
     protected override IEnumerable<Fact> Derive(TrackingStore store, EvidenceBundle evidence)
     {
@@ -39,14 +39,14 @@ public sealed class GenAiFacts : TrackingFactProvider
         yield return Fact.Known(Present.Name, FactValue.Of(HasGenAi(store)));
         yield return FactBuilder.Count(Prompts, genai.Prompts, p => new EvidenceRef("prompt", p.Name));
         yield return FactBuilder.Count(PromptVersions, genai.Prompts.SelectMany(p => p.Versions).ToList(), v => new EvidenceRef("prompt-version", $"{v.ModelName}/{v.Version}"));
-        yield return Fact.Known(Traces.Name, FactValue.Of(genai.Traces.Count));
-        var last = genai.Traces.Select(t => t.RequestTime).Max();
-        yield return last is { } time
-            ? Fact.Known(DaysSinceTrace.Name, FactValue.Of(Math.Max(0, Math.Floor((evidence.CollectedAt - time).TotalDays))), [new("trace", genai.Traces.First(t => t.RequestTime == time).Id, $"latest trace, {time:yyyy-MM-dd}")])
+        yield return Fact.Known(Traces.Name, FactValue.Of(genai.TraceCount));
+        var last = GenAiEvidence.Latest(genai.TraceGroups);
+        yield return last is { Last: { } time }
+            ? Fact.Known(DaysSinceTrace.Name, FactValue.Of(Math.Max(0, Math.Floor((evidence.CollectedAt - time).TotalDays))), [new("trace", last.LastId!, $"latest trace, {time:yyyy-MM-dd}")])
             : Fact.Unknown(DaysSinceTrace.Name, "no trace records a request time");
-        var feedback = genai.Assessments.Where(a => a.IsFeedback && a.Valid && a.SourceRunId is null).ToList();
-        yield return Fact.Known(Feedback.Name, FactValue.Of(feedback.Count),
-            feedback.GroupBy(a => a.SourceType ?? "unknown", StringComparer.Ordinal).Select(g => new EvidenceRef("assessments", g.Key, $"{g.Count()} feedback")).ToList());
+        var feedback = genai.AssessmentGroups.Where(a => a.IsFeedback && a.Valid && a.SourceRunId is null).ToList();
+        yield return Fact.Known(Feedback.Name, FactValue.Of(feedback.Sum(a => a.Count)),
+            feedback.GroupBy(a => a.SourceType ?? "unknown", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new EvidenceRef("assessments", g.Key, $"{g.Sum(a => a.Count)} feedback")).ToList());
         var evaluations = EvaluationRun.Of(store).Where(e => e.Scorers.Count > 0).ToList();
         yield return FactBuilder.Count(Evaluations, evaluations, e => RunRef(e.Run, "scorers " + string.Join(", ", e.Scorers)));
 

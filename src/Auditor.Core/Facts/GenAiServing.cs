@@ -19,7 +19,8 @@ internal static class GenAiServing
             return registered.Select(v => Of(v.ModelId!, $"{v.ModelName}/{v.Version} ({v.ModelId})", models)).ToList();
         }
 
-        var latest = store.GenAi.Traces.Where(t => t.ModelId is not null && t.SourceRunId is null).MaxBy(t => t.RequestTime);
+        var latest = GenAiEvidence.Latest(store.GenAi.TraceGroups.Where(t => t.ModelId is not null && t.SourceRunId is null))
+            ?? store.GenAi.TraceGroups.FirstOrDefault(t => t.ModelId is not null && t.SourceRunId is null);
         return latest is null ? [] : [Of(latest.ModelId!, latest.ModelId!, models)];
     }
 

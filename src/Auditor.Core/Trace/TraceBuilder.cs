@@ -43,7 +43,7 @@ public static class TraceBuilder
         }
 
         var registered = store.RegisteredModels.SelectMany(m => m.Versions).Select(v => v.ModelId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var traced = store.GenAi.Traces.Select(t => t.ModelId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var traced = store.GenAi.TraceGroups.Select(t => t.ModelId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var context = new TraceContext(evidence, store);
         return store.LoggedModels
             .Where(m => m.Lifecycle != Lifecycle.Deleted && !registered.Contains(m.Id) && (PromptLinks.OfModel(m).Count > 0 || traced.Contains(m.Id)))
@@ -207,7 +207,7 @@ public static class TraceBuilder
             }
 
             var model = store.LoggedModels.FirstOrDefault(m => m.Id == modelId);
-            var traces = store.GenAi.Traces.Where(t => t.ModelId == modelId).ToList();
+            var traces = store.GenAi.TraceGroups.Where(t => t.ModelId == modelId).ToList();
             var links = (model is null ? [] : PromptLinks.OfModel(model)).Concat(traces.SelectMany(t => t.LinkedPrompts))
                 .Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version).ToList();
             var serving = new GenAiServing.Version(modelId, modelId, model is null ? new HashSet<PromptRef>() : PromptLinks.OfModel(model).ToHashSet());
@@ -266,7 +266,7 @@ public static class TraceBuilder
                 Evaluations = evaluations,
                 Commit = commit,
                 CommitState = commitState,
-                Traces = traces.Count,
+                Traces = traces.Sum(t => t.Count),
             };
         }
 

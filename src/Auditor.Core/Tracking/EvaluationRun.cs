@@ -21,8 +21,8 @@ public sealed record EvaluationRun(Run Run, IReadOnlyList<string> Scorers, int T
             return [];
         }
 
-        var tracesByRun = store.GenAi.Traces.Where(t => t.SourceRunId is not null).GroupBy(t => t.SourceRunId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var scorersByRun = store.GenAi.Assessments
+        var tracesByRun = store.GenAi.TraceGroups.Where(t => t.SourceRunId is not null).GroupBy(t => t.SourceRunId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var scorersByRun = store.GenAi.AssessmentGroups
             .Where(a => a.IsFeedback && a.SourceRunId is not null && a.SourceType is "CODE" or "LLM_JUDGE")
             .GroupBy(a => a.SourceRunId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => a.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -34,7 +34,7 @@ public sealed record EvaluationRun(Run Run, IReadOnlyList<string> Scorers, int T
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var models = run.InputModelIds.Concat(traces.Select(t => t.ModelId).OfType<string>())
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            return new EvaluationRun(run, scorers, traces.Count, models);
+            return new EvaluationRun(run, scorers, traces.Sum(t => t.Count), models);
         }).ToList();
     }
 }

@@ -70,13 +70,10 @@ public sealed class ProjectAttribution
             .Where(m => m.Versions.Count > 0)
             .Select(m => m with { Aliases = m.Aliases.Where(a => m.Versions.Any(v => v.Version == a.Value)).ToDictionary(a => a.Key, a => a.Value) })
             .ToList();
-        var genai = store.GenAi with
+        var genai = store.GenAi.InExperiments(experimentIds) with
         {
-            Traces = store.GenAi.Traces.Where(t => experimentIds.Contains(t.ExperimentId)).ToList(),
             EvaluationDatasets = store.GenAi.EvaluationDatasets.Where(d => d.ExperimentIds.Count == 0 || d.ExperimentIds.Any(experimentIds.Contains)).ToList(),
         };
-        var traceIds = genai.Traces.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        genai = genai with { Assessments = store.GenAi.Assessments.Where(a => traceIds.Contains(a.TraceId)).ToList() };
         return store with
         {
             Experiments = store.Experiments.Where(e => experimentIds.Contains(e.Id)).ToList(),

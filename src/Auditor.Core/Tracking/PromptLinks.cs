@@ -12,7 +12,7 @@ public static class PromptLinks
 
     /// <summary>Every prompt version named by a trace, a run or a logged model.</summary>
     public static IReadOnlySet<PromptRef> Loaded(TrackingStore store) =>
-        store.GenAi.Traces.SelectMany(t => t.LinkedPrompts)
+        store.GenAi.TraceGroups.SelectMany(t => t.LinkedPrompts)
             .Concat(store.Runs.SelectMany(OfRun))
             .Concat(store.LoggedModels.SelectMany(OfModel))
             .ToHashSet();

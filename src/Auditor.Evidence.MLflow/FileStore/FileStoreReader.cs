@@ -46,15 +46,7 @@ public static class FileStoreReader
             .OfType<LoggedModel>()
             .ToList();
 
-        var traces = experiments
-            .SelectMany(e => e.TraceFolders.Select(folder => (Experiment: e, Folder: folder)))
-            .AsParallel()
-            .Select(x => problems.Try(Path.Combine(x.Folder, FileTraceReader.TraceInfo), () => Tuple.Create(FileTraceReader.Read(x.Folder, x.Experiment.Experiment.Id, problems, pool))))
-            .ToList()
-            .OfType<Tuple<(GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments)>>()
-            .Select(x => x.Item1)
-            .OrderBy(x => x.Trace.RequestTime).ThenBy(x => x.Trace.Id, StringComparer.Ordinal)
-            .ToList();
+        var genai = Traces(experiments, problems, pool);
         var (models, prompts) = PromptRegistry.Split(FileRegistryReader.Read(root, problems));
 
         var store = new TrackingStore
@@ -66,17 +58,75 @@ public static class FileStoreReader
             Runs = runs,
             RegisteredModels = models,
             LoggedModels = loggedModels,
-            GenAi = new GenAiEvidence
-            {
-                Prompts = prompts,
-                Traces = traces.Select(x => x.Trace).ToList(),
-                Assessments = traces.SelectMany(x => x.Assessments).ToList(),
-                EvaluationDatasetsSupported = false,
-            },
+            GenAi = genai with { Prompts = prompts, EvaluationDatasetsSupported = false },
         };
         // A deleted experiment's folder moves to .trash, and its artifacts with it.
         string[] roots = [root, Path.Combine(root, FileStoreLayout.Trash), .. artifactRoots ?? []];
         return ModelArtifactLinker.Attach(store, new ArtifactLocator(roots, Path.GetDirectoryName(Path.GetFullPath(root)) ?? root, artifactRoots, [root, .. Trusted(projectPath)]), problems, options);
+    }
+
+    /// <summary>
+    /// Folds every trace folder into a tally, in parallel with one tally per worker, reading only the small files the counts
+    /// need; then reads the newest traces of each experiment (the sample) in full.
+    /// </summary>
+    private static GenAiEvidence Traces(IReadOnlyList<ExperimentFolder> experiments, ProblemLog problems, StringPool pool)
+    {
+        var folders = experiments.SelectMany(e => e.TraceFolders.Select(folder => (Experiment: e.Experiment.Id, Folder: folder))).ToList();
+        if (folders.Count == 0)
+        {
+            return GenAiEvidence.Empty;
+        }
+
+        var total = new GenAiTally();
+        Parallel.ForEach(
+            folders,
+            () => new GenAiTally(),
+            (x, _, tally) =>
+            {
+                if (problems.Try(Path.Combine(x.Folder, FileTraceReader.TraceInfo), () => Tuple.Create(FileTraceReader.Scan(x.Folder, x.Experiment, problems, pool))) is { Item1: var (trace, assessments) })
+                {
+                    tally.Add(trace, assessments);
+                }
+
+                return tally;
+            },
+            tally =>
+            {
+                lock (total)
+                {
+                    total.Merge(tally);
+                }
+            });
+
+        var evidence = total.Into(GenAiEvidence.Empty);
+        var sample = evidence.RecentTraces.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var folderOf = folders.Where(x => sample.Contains(Path.GetFileName(x.Folder)))
+            .GroupBy(x => Path.GetFileName(x.Folder), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var reported = problems.ToList().Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var full = evidence.RecentTraces.Select(t => folderOf.TryGetValue(t.Id, out var x) ? InFull(x.Folder, x.Experiment, t) : t).ToList();
+        return evidence with { RecentTraces = full };
+
+        // The folder was read once already (a problem the scan reported is not reported twice); should it fail now, the
+        // sample keeps what the scan read.
+        GenAiTrace InFull(string folder, string experiment, GenAiTrace scanned)
+        {
+            var found = new ProblemLog();
+            try
+            {
+                return FileTraceReader.Read(folder, experiment, found, pool).Trace;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                return scanned;
+            }
+            finally
+            {
+                foreach (var problem in found.ToList().Where(p => reported.Add(p.Path)))
+                {
+                    problems.Add(problem.Path, problem.Message);
+                }
+            }
+        }
     }
 
     private static string[] Trusted(string? projectPath) => projectPath is null ? [] : [projectPath];

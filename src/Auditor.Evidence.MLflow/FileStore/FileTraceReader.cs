@@ -13,19 +13,33 @@ internal static class FileTraceReader
 {
     public const string TraceInfo = "trace_info.yaml";
 
+    /// <summary>
+    /// What the counts need of a trace, cheaply: its info, the logged model, source run and linked prompts, the span count from
+    /// the size statistics MLflow records (the spans file is parsed only when they are missing), and its assessments.
+    /// </summary>
+    public static (GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments) Scan(string folder, string experimentId, ProblemLog problems, StringPool pool)
+    {
+        var trace = Info(folder, experimentId, pool);
+        var metadata = Path.Combine(folder, "request_metadata");
+        trace = trace with
+        {
+            ModelId = Optional(metadata, GenAiKeys.ModelId, pool),
+            SourceRunId = Optional(metadata, GenAiKeys.SourceRun, pool),
+            SpanCount = SizeStatsSpans(Path.Combine(metadata, GenAiKeys.SizeStats)) ?? Spans(Path.Combine(folder, "artifacts", "traces.json"), problems).Count,
+            LinkedPrompts = PromptRef.Parse(Optional(Path.Combine(folder, FileStoreLayout.Tags), GenAiKeys.LinkedPrompts, pool)),
+        };
+        return (trace, Assessments(Path.Combine(folder, "assessments"), trace.Id, problems, pool));
+    }
+
+    /// <summary>A trace in full: also its git commit, session, name and root span (from the spans file).</summary>
     public static (GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments) Read(string folder, string experimentId, ProblemLog problems, StringPool pool)
     {
-        var info = YamlMap.Parse(SmallFile.ReadText(Path.Combine(folder, TraceInfo)));
-        var id = info.String("trace_id") ?? Path.GetFileName(folder);
+        var trace = Info(folder, experimentId, pool);
         var metadata = Path.Combine(folder, "request_metadata");
         var tags = Path.Combine(folder, FileStoreLayout.Tags);
         var (spans, root) = Spans(Path.Combine(folder, "artifacts", "traces.json"), problems);
-        var trace = new GenAiTrace
+        trace = trace with
         {
-            Id = id,
-            ExperimentId = info.Map("trace_location")?.Map("mlflow_experiment")?.String("experiment_id") ?? experimentId,
-            RequestTime = DateTimeOffset.TryParse(info.String("request_time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null,
-            State = pool.Get(info.String("state") ?? "STATE_UNSPECIFIED"),
             ModelId = Optional(metadata, GenAiKeys.ModelId, pool),
             SourceRunId = Optional(metadata, GenAiKeys.SourceRun, pool),
             GitCommit = Optional(metadata, GenAiKeys.GitCommit, pool),
@@ -35,16 +49,56 @@ internal static class FileTraceReader
             RootSpanName = root,
             LinkedPrompts = PromptRef.Parse(Optional(tags, GenAiKeys.LinkedPrompts, pool)),
         };
-        return (trace, Assessments(Path.Combine(folder, "assessments"), id, problems, pool));
+        return (trace, Assessments(Path.Combine(folder, "assessments"), trace.Id, problems, pool));
     }
 
+    private static GenAiTrace Info(string folder, string experimentId, StringPool pool)
+    {
+        var info = YamlMap.Parse(SmallFile.ReadText(Path.Combine(folder, TraceInfo)));
+        return new GenAiTrace
+        {
+            Id = info.String("trace_id") ?? Path.GetFileName(folder),
+            ExperimentId = pool.Get(info.Map("trace_location")?.Map("mlflow_experiment")?.String("experiment_id") ?? experimentId),
+            RequestTime = DateTimeOffset.TryParse(info.String("request_time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null,
+            State = pool.Get(info.String("state") ?? "STATE_UNSPECIFIED"),
+        };
+    }
+
+    /// <summary>An optional value file; absent is null (checked first: most traces lack some of them, and a throw costs more than a stat).</summary>
     private static string? Optional(string folder, string key, StringPool pool)
     {
+        var path = Path.Combine(folder, key);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
-            return SmallFile.Read(Path.Combine(folder, key), pool, static (p, text) => p.Get(text));
+            return SmallFile.Read(path, pool, static (p, text) => p.Get(text));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>num_spans</c> of the request metadata <c>mlflow.trace.sizeStats</c>; null when it is missing or unreadable.</summary>
+    private static int? SizeStatsSpans(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(SmallFile.ReadText(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("num_spans", out var spans) && spans.TryGetInt32(out var count) && count >= 0
+                ? count
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -13,29 +13,53 @@ internal sealed class RestDuplicates(string redactedUri, ProblemLog problems)
 
     public List<T> Keep<T>(string what, string noun, IEnumerable<T> items, Func<T, string> id)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new List<T>();
-        var dropped = 0;
-        string? first = null;
-        foreach (var item in items)
+        var seen = Ids(what, noun);
+        var kept = items.Where(item => seen.Add(id(item))).ToList();
+        seen.Report();
+        return kept;
+    }
+
+    /// <summary>Ids met one at a time (items folded as they arrive, not kept); <see cref="Seen.Report"/> writes the problem line.</summary>
+    public Seen Ids(string what, string noun) => new(this, what, noun);
+
+    public sealed class Seen(RestDuplicates owner, string what, string noun)
+    {
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private int _dropped;
+        private string? _first;
+
+        /// <summary>True the first time an id is met.</summary>
+        public bool Add(string id)
         {
-            var key = id(item);
-            if (seen.Add(key))
+            if (_ids.Add(id))
             {
-                kept.Add(item);
-                continue;
+                return true;
             }
 
-            dropped++;
-            first ??= key;
+            _dropped++;
+            _first ??= id;
+            return false;
         }
 
-        if (dropped > 0)
+        /// <summary>Adds what <paramref name="other"/> met (ids met by both count as dropped once more).</summary>
+        public void Merge(Seen other)
         {
-            var shown = first!.Length > 80 ? first[..80] + "…" : first;
-            problems.Add($"{redactedUri}: {what}", $"the server sent {dropped.ToString("N0", CultureInfo.InvariantCulture)} duplicate {noun} {(dropped == 1 ? "entry" : "entries")} (first: {noun} '{shown}'); the first of each id is kept");
+            foreach (var id in other._ids)
+            {
+                Add(id);
+            }
+
+            _dropped += other._dropped;
+            _first ??= other._first;
         }
 
-        return kept;
+        public void Report()
+        {
+            if (_dropped > 0)
+            {
+                var shown = _first!.Length > 80 ? _first[..80] + "…" : _first;
+                owner.Problem(what, $"the server sent {_dropped.ToString("N0", CultureInfo.InvariantCulture)} duplicate {noun} {(_dropped == 1 ? "entry" : "entries")} (first: {noun} '{shown}'); the first of each id is kept");
+            }
+        }
     }
 }

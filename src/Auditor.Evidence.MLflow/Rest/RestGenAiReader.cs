@@ -36,15 +36,15 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
         var traces = TracesAsync(experimentIds);
         var datasets = DatasetsAsync();
         await Task.WhenAll(prompts, traces, datasets).ConfigureAwait(false);
-        var kept = unique.Keep("traces/search", "trace", traces.Result, t => t.Trace.Id);
-        return new GenAiEvidence
+        var (tally, traceIds, assessmentIds) = traces.Result;
+        traceIds.Report();
+        assessmentIds.Report();
+        return tally.Into(new GenAiEvidence
         {
             Prompts = prompts.Result,
-            Traces = kept.Select(t => t.Trace).OrderBy(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(),
-            Assessments = unique.Keep("traces/search", "assessment", kept.SelectMany(t => t.Assessments), a => a.Id).ToList(),
             EvaluationDatasets = datasets.Result.Datasets,
             EvaluationDatasetsSupported = datasets.Result.Supported,
-        };
+        });
     }
 
     private async Task<IReadOnlyList<RegisteredModel>> PromptsAsync()
@@ -72,13 +72,16 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
         $"name = '{name.Replace("'", "''", StringComparison.Ordinal)}' AND tag.`mlflow.prompt.is_prompt` = 'true'";
 
     /// <summary>
-    /// Traces v3 (assessments inline); a server without the v3 search (404: a 2.x server) is asked the deprecated v2
-    /// search <c>GET /api/2.0/mlflow/traces</c> instead, which has no assessments (a 2.x server keeps none). Only a
-    /// server without either costs the traces, with one problem line.
+    /// Traces v3 (assessments inline), folded into counts as the pages arrive (a store's traces are never held); a
+    /// server without the v3 search (404: a 2.x server) is asked the deprecated v2 search <c>GET /api/2.0/mlflow/traces</c>
+    /// instead, which has no assessments (a 2.x server keeps none). Only a server without either costs the traces, with
+    /// one problem line. Each search (a few experiments) is folded apart and kept only when it was read to its end, so
+    /// a refused search costs its traces, as it would unfolded. Searches cover different experiments, so a trace is met
+    /// in one of them; a server repeating one within a search is counted once.
     /// </summary>
-    private async Task<List<(GenAiTrace Trace, List<TraceAssessment> Assessments)>> TracesAsync(IReadOnlyList<string> experimentIds)
+    private async Task<Traces> TracesAsync(IReadOnlyList<string> experimentIds)
     {
-        var result = new List<(GenAiTrace, List<TraceAssessment>)>();
+        var read = NewTraces();
         var v3Missing = false;
         foreach (var batch in experimentIds.Chunk(ExperimentsPerSearch))
         {
@@ -87,34 +90,41 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
                 break;
             }
 
-            result.AddRange(await Guarded("traces/search", "traces", [], async _ =>
-                await RestPager.AllAsync("traces/search", client.Budget, redactedUri, "traces", RestGenAiMapper.Trace, token =>
+            var part = NewTraces();
+            if (await Guarded("traces/search", "traces", false, async _ =>
                 {
-                    var body = new JsonObject
+                    await RestPager.EachAsync("traces/search", client.Budget, redactedUri, "traces", t => Fold(part, RestGenAiMapper.Trace(t)), token =>
                     {
-                        ["locations"] = new JsonArray(batch.Select(id => (JsonNode)new JsonObject
+                        var body = new JsonObject
                         {
-                            ["type"] = "MLFLOW_EXPERIMENT",
-                            ["mlflow_experiment"] = new JsonObject { ["experiment_id"] = id },
-                        }).ToArray()),
-                        ["max_results"] = Math.Min(options.PageSize, TracePage),
-                    };
-                    if (token is not null)
-                    {
-                        body["page_token"] = token;
-                    }
+                            ["locations"] = new JsonArray(batch.Select(id => (JsonNode)new JsonObject
+                            {
+                                ["type"] = "MLFLOW_EXPERIMENT",
+                                ["mlflow_experiment"] = new JsonObject { ["experiment_id"] = id },
+                            }).ToArray()),
+                            ["max_results"] = Math.Min(options.PageSize, TracePage),
+                        };
+                        if (token is not null)
+                        {
+                            body["page_token"] = token;
+                        }
 
-                    return Missing(client.PostAsync(Api3 + "traces/search", body, missingIsNull: true), () => v3Missing = true);
-                }).ConfigureAwait(false)).ConfigureAwait(false));
+                        return Missing(client.PostAsync(Api3 + "traces/search", body, missingIsNull: true), () => v3Missing = true);
+                    }).ConfigureAwait(false);
+                    return true;
+                }).ConfigureAwait(false) && !v3Missing)
+            {
+                Merge(read, part);
+            }
         }
 
-        return v3Missing ? await TracesV2Async(experimentIds).ConfigureAwait(false) : result;
+        return v3Missing ? await TracesV2Async(experimentIds).ConfigureAwait(false) : read;
     }
 
     /// <summary>The v2 search as recorded: <c>experiment_ids</c> repeated in the query, <c>page_token</c> from the last page.</summary>
-    private async Task<List<(GenAiTrace Trace, List<TraceAssessment> Assessments)>> TracesV2Async(IReadOnlyList<string> experimentIds)
+    private async Task<Traces> TracesV2Async(IReadOnlyList<string> experimentIds)
     {
-        var result = new List<(GenAiTrace, List<TraceAssessment>)>();
+        var read = NewTraces();
         var page = Math.Min(options.PageSize, TracePage).ToString(CultureInfo.InvariantCulture);
         var missing = false;
         foreach (var batch in experimentIds.Chunk(ExperimentsPerSearch))
@@ -124,13 +134,41 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
                 break;
             }
 
-            result.AddRange(await Guarded("traces/search", "traces", [], async gone =>
-                await RestPager.AllAsync("traces (v2)", client.Budget, redactedUri, "traces", t => (RestGenAiMapper.TraceV2(t), new List<TraceAssessment>()), token =>
-                    Missing(client.GetAsync(Api2 + "traces", WithToken(batch.Select(id => ("experiment_ids", id)).Append(("max_results", page)), token), missingIsNull: true), () => { missing = true; gone(); })).ConfigureAwait(false)).ConfigureAwait(false));
+            var part = NewTraces();
+            if (await Guarded("traces/search", "traces", false, async gone =>
+                {
+                    await RestPager.EachAsync("traces (v2)", client.Budget, redactedUri, "traces", t => Fold(part, (RestGenAiMapper.TraceV2(t), [])), token =>
+                        Missing(client.GetAsync(Api2 + "traces", WithToken(batch.Select(id => ("experiment_ids", id)).Append(("max_results", page)), token), missingIsNull: true), () => { missing = true; gone(); })).ConfigureAwait(false);
+                    return true;
+                }).ConfigureAwait(false) && !missing)
+            {
+                Merge(read, part);
+            }
         }
 
-        return result;
+        return read;
     }
+
+    private Traces NewTraces() => new(new GenAiTally(), unique.Ids("traces/search", "trace"), unique.Ids("traces/search", "assessment"));
+
+    /// <summary>A trace met for the first time is counted with its assessments met for the first time.</summary>
+    private static void Fold(Traces traces, (GenAiTrace Trace, List<TraceAssessment> Assessments) trace)
+    {
+        if (traces.TraceIds.Add(trace.Trace.Id))
+        {
+            traces.Tally.Add(trace.Trace, trace.Assessments.Where(a => traces.AssessmentIds.Add(a.Id)).ToList());
+        }
+    }
+
+    private static void Merge(Traces into, Traces part)
+    {
+        into.Tally.Merge(part.Tally);
+        into.TraceIds.Merge(part.TraceIds);
+        into.AssessmentIds.Merge(part.AssessmentIds);
+    }
+
+    /// <summary>Traces folded so far, and the trace and assessment ids met (a server may send one twice).</summary>
+    private sealed record Traces(GenAiTally Tally, RestDuplicates.Seen TraceIds, RestDuplicates.Seen AssessmentIds);
 
     private async Task<(List<EvaluationDataset> Datasets, bool Supported)> DatasetsAsync()
     {

@@ -11,24 +11,31 @@ namespace Auditor.Evidence.MLflow.Rest;
 internal static class RestPager
 {
     public static Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, string field, Func<JsonElement, T> map, Func<string?, Task<JsonElement?>> page) =>
-        PagedAsync<T>(what, budget, redactedUri, page, (answer, items) =>
+        PagedAsync<T>(what, budget, redactedUri, page, (answer, items) => Each(what, budget, answer, field, item => items.Add(map(item))));
+
+    /// <summary>Each item handed to <paramref name="each"/> as its page arrives; nothing is kept (a fold, e.g. counting traces).</summary>
+    public static Task EachAsync(string what, RestBudget budget, string redactedUri, string field, Action<JsonElement> each, Func<string?, Task<JsonElement?>> page) =>
+        PagedAsync<bool>(what, budget, redactedUri, page, (answer, _) => Each(what, budget, answer, field, each));
+
+    /// <summary>The items of one page's list, each taken from the budget; false once the budget is spent.</summary>
+    private static bool Each(string what, RestBudget budget, JsonElement answer, string field, Action<JsonElement> each)
+    {
+        if (answer.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
         {
-            if (answer.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
+            foreach (var item in list.EnumerateArray())
             {
-                foreach (var item in list.EnumerateArray())
+                if (!budget.TakeItem())
                 {
-                    if (!budget.TakeItem())
-                    {
-                        budget.Cut(what, budget.Exhausted!);
-                        return false;
-                    }
-
-                    items.Add(map(item));
+                    budget.Cut(what, budget.Exhausted!);
+                    return false;
                 }
-            }
 
-            return true;
-        });
+                each(item);
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Each page mapped whole (an answer whose list is one JSON-encoded string, as evaluation-dataset records are);

@@ -14,23 +14,41 @@ internal static class SqlStore
         Func<StringPool, IMetricSummaries> metricSummaries,
         TrackingStoreKind kind,
         string redactedUri,
-        string? root = null)
+        string? root = null,
+        Func<(DbConnection Connection, IGroupedQuery Grouped)>? genAiConnection = null,
+        Func<DbConnection>? openAnother = null)
     {
+        // Where a second connection can be had (SQLite, in process), the GenAI tables are read on it while the
+        // tracking tables are read on this one: counting 100,000 traces and their assessments is a few hundred ms of work.
+        var problems = new ProblemLog();
+        var genai = genAiConnection is null
+            ? null
+            : Task.Run(() =>
+            {
+                var (own, ownGrouped) = genAiConnection();
+                using (own)
+                {
+                    return new SqlGenAiReader(own, schema, ownGrouped, openAnother).Read(problems);
+                }
+            });
         var tracking = new SqlTrackingReader(connection, schema, grouped, metricSummaries);
         var registry = new SqlRegistryReader(connection, schema, dialect, tracking);
-        var problems = new ProblemLog();
         var (models, prompts) = PromptRegistry.Split(registry.RegisteredModels());
+        var experiments = tracking.Experiments();
+        var runs = tracking.Runs();
+        var loggedModels = registry.LoggedModels();
+        var genAi = genai?.GetAwaiter().GetResult() ?? new SqlGenAiReader(connection, schema, grouped).Read(problems);
         return new TrackingStore
         {
             Kind = kind,
             Uri = redactedUri,
             Root = root,
             SchemaRevision = schema.AlembicRevision,
-            Experiments = tracking.Experiments(),
-            Runs = tracking.Runs(),
+            Experiments = experiments,
+            Runs = runs,
             RegisteredModels = models,
-            LoggedModels = registry.LoggedModels(),
-            GenAi = new SqlGenAiReader(connection, schema, tracking).Read(prompts, problems),
+            LoggedModels = loggedModels,
+            GenAi = genAi with { Prompts = prompts },
             Problems = problems.ToList(),
         };
     }

@@ -29,7 +29,9 @@ public static class SqliteStoreReader
                 throw new InvalidDataException($"{databasePath}: not an MLflow tracking database (no experiments or runs table)");
             }
 
-            var store = SqlStore.Read(connection, schema, dialect, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool), TrackingStoreKind.Sqlite, redactedUri, databasePath);
+            var store = SqlStore.Read(connection, schema, dialect, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool), TrackingStoreKind.Sqlite, redactedUri, databasePath,
+                genAiConnection: () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path) is var own ? (own, new SqliteGroupedQuery(own)) : default,
+                openAnother: () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path));
             var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
             return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns"), .. artifactRoots ?? []], folder, artifactRoots, projectPath is null ? [folder] : [folder, projectPath]), new ProblemLog(), options);
         }
