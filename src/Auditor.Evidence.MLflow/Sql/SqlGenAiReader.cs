@@ -50,17 +50,15 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         List<AssessmentGroup> assessmentGroups;
         if (connection is SqliteConnection sqlite)
         {
-            var assessments = !schema.Has("assessments") ? Task.FromResult(new List<AssessmentGroup>()) : Task.Run(() =>
-            {
-                using var own = openAnother?.Invoke();
-                return new SqliteGenAiCounts((own as SqliteConnection) ?? sqlite, schema).AssessmentGroups();
-            });
-            if (openAnother is null)
-            {
-                assessments.Wait();
-            }
-
-            groups = new SqliteGenAiCounts(sqlite, schema).TraceGroups();
+            var counts = new SqliteGenAiCounts(sqlite, schema);
+            var assessments = !schema.Has("assessments") ? Task.FromResult(new List<AssessmentGroup>())
+                : openAnother is null ? Task.FromResult(counts.AssessmentGroups())
+                : Task.Run(() =>
+                {
+                    using var own = (SqliteConnection)openAnother();
+                    return new SqliteGenAiCounts(own, schema).AssessmentGroups();
+                });
+            groups = counts.TraceGroups();
             assessmentGroups = assessments.GetAwaiter().GetResult();
         }
         else
@@ -90,10 +88,10 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
     }
 
     /// <summary>
-    /// The traces counted by experiment, state, logged model, source run and linked prompts in one grouped query (a
-    /// database server's; SQLite counts in process); the
-    /// lookups go through the metadata and tag tables' primary keys (key, request_id). A group's latest trace id is then
-    /// looked up through the (experiment_id, timestamp_ms) index: the smallest id of the experiment's traces at that time.
+    /// The traces counted by experiment, state, logged model, source run and linked prompts in one grouped query (on a
+    /// database server; SQLite counts in process); the lookups go through the metadata and tag tables' primary keys
+    /// (key, request_id). A group's latest trace id is then looked up through the (experiment_id, timestamp_ms) index:
+    /// the smallest id of the experiment's traces at that time.
     /// </summary>
     private List<TraceGroup> TraceGroups()
     {
