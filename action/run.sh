@@ -3,7 +3,9 @@
 #
 #   run.sh key      the build's cache key and folder, from a hash of the action's own source   -> outputs key, dir
 #   run.sh install  mlaudit: the tool named by MLAUDIT_TOOL, else version INPUT_VERSION from NuGet
-#                   (INPUT_NUGET_SOURCE adds a feed), else built from the action's own folder   -> output tool
+#                   (INPUT_NUGET_SOURCE adds a feed; dotnet takes the runner's Native AOT package, else mlaudit.any),
+#                   else built from the action's own folder: Native AOT for the runner's RID, else
+#                   framework-dependent                                         -> output tool
 #   run.sh audit    audits INPUT_PATH in GITHUB_WORKSPACE, writes every report to INPUT_OUTPUT_DIR and the Markdown
 #                   report to the job summary                                 -> outputs level, exit-code, sarif, json, html
 #   run.sh gate     exits with mlaudit's exit code (CODE), saying why
@@ -50,8 +52,9 @@ cmd_install() {
   else
     local dir
     dir=$(build_dir "$(source_key)")
-    tool="$dir/mlaudit.dll"
-    if [ -f "$tool" ]; then
+    # The build records the command it made (the AOT binary, or mlaudit.dll for the JIT fallback) in .mlaudit-tool.
+    if [ -f "$dir/.mlaudit-tool" ] && [ -f "$dir/$(cat "$dir/.mlaudit-tool")" ]; then
+      tool="$dir/$(cat "$dir/.mlaudit-tool")"
       echo "mlaudit: using the cached build in $dir"
     else
       # A tag such as v1.2.3 (uses: owner/mlaudit@v1.2.3) is the version: the action's folder has no git history.
@@ -59,11 +62,43 @@ cmd_install() {
       if [[ "${GITHUB_ACTION_REF:-}" =~ ^v([0-9]+\.[0-9]+\.[0-9]+([-+].*)?)$ ]]; then
         version=("-p:MinVerVersionOverride=${BASH_REMATCH[1]}")
       fi
-      echo "mlaudit: building from $action_path"
-      (cd "$action_path" && dotnet publish src/Auditor.Cli -c Release -p:PublishAot=false -o "$dir" --nologo -v q "${version[@]}")
+      rm -rf "$dir"
+      local rid exe=mlaudit
+      rid=$(runner_rid)
+      [[ "$rid" == win-* ]] && exe=mlaudit.exe
+      # The shipped build is Native AOT (the runner's C toolchain links it: clang or gcc on Linux, Xcode on macOS,
+      # Visual C++ on Windows); where it cannot be built, the framework-dependent build runs on the set-up .NET.
+      if [ -n "$rid" ] && echo "mlaudit: building from $action_path (Native AOT, $rid)" &&
+        (cd "$action_path" && dotnet publish src/Auditor.Cli -c Release -r "$rid" -p:DebugType=none -o "$dir" --nologo -v q "${version[@]}"); then
+        tool="$dir/$exe"
+      else
+        echo "::warning::mlaudit: the Native AOT build failed on this runner (${rid:-unknown platform}); using the framework-dependent build"
+        rm -rf "$dir"
+        echo "mlaudit: building from $action_path (framework-dependent)"
+        (cd "$action_path" && dotnet publish src/Auditor.Cli -c Release -p:PublishAot=false -o "$dir" --nologo -v q "${version[@]}")
+        tool="$dir/mlaudit.dll"
+      fi
+      basename "$tool" > "$dir/.mlaudit-tool"
     fi
   fi
   output tool "$tool"
+}
+
+# The runner's .NET RID for a Native AOT build (empty where mlaudit ships none: the framework-dependent build runs there).
+runner_rid() {
+  local os arch
+  case "${RUNNER_OS:-$(uname -s)}" in
+    Linux) os=linux ;;
+    macOS|Darwin) os=osx ;;
+    Windows|MINGW*|MSYS*|CYGWIN*) os=win ;;
+    *) return 0 ;;
+  esac
+  case "${RUNNER_ARCH:-$(uname -m)}" in
+    X64|x86_64|amd64) arch=x64 ;;
+    ARM64|arm64|aarch64) arch=arm64 ;;
+    *) return 0 ;;
+  esac
+  printf '%s-%s' "$os" "$arch"
 }
 
 # Runs mlaudit: a .dll through the dotnet host (which reads no global.json), anything else directly.

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Auditor.Cli.Tests.Container;
 
 /// <summary>
-/// Slow (a self-contained <c>dotnet publish</c>; debootstrap once per package list): the container image built without
+/// Slow (a Native AOT <c>dotnet publish</c>; debootstrap once per package list): the container image built without
 /// a Docker engine. The runtime stage's root comes from debootstrap (make-rootfs.sh, cached under
 /// /var/cache/mlaudit-rootfs); the build stage's own <c>dotnet publish</c> command runs on a copy of the sources; the
 /// stage's <c>ln -s</c> runs inside the root; then the image's ENTRYPOINT runs as its USER in its WORKDIR, in new
@@ -59,6 +59,18 @@ public sealed class ContainerImageTests(ITestOutputHelper output)
         foreach (var link in runtime.Commands.Where(c => c.StartsWith("ln ", StringComparison.Ordinal)))
         {
             Run("chroot", [image, "/bin/sh", "-c", link]);
+        }
+
+        // The publish is the Native AOT binary: no mlaudit.dll, the native libraries beside it.
+        Assert.False(File.Exists(Path.Combine(publish, "mlaudit.dll")), "the build stage published mlaudit.dll: not the Native AOT binary");
+        Assert.NotEmpty(Directory.EnumerateFiles(publish, "libgit2-*.so"));
+        Assert.True(File.Exists(Path.Combine(publish, "libe_sqlite3.so")));
+        Assert.Empty(Directory.EnumerateFiles(publish, "*.dbg"));
+
+        // The stage's own check (`mlaudit --version`) on the root's libc, as root, as the build runs it.
+        foreach (var check in runtime.Commands.Where(c => c.StartsWith("mlaudit ", StringComparison.Ordinal)))
+        {
+            Run("chroot", [image, "/usr/bin/env", "-i", "PATH=" + ContainerRecipe.Path, "/bin/sh", "-c", check]);
         }
 
         using var fixture = Fixture.Unpack("tracked-file");
