@@ -9,15 +9,21 @@ namespace Auditor.Evidence.MLflow;
 /// </summary>
 internal sealed class StringPool
 {
-    private const int MaxPooledLength = 64;
+    private readonly int _maxPooledLength;
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <param name="maxPooledLength">Longer strings are not pooled (at most 1024).</param>
+    public StringPool(int maxPooledLength = 64)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxPooledLength, 1024);
+        _maxPooledLength = maxPooledLength;
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public string Get(ReadOnlySpan<char> text)
     {
-        if (text.Length > MaxPooledLength)
+        if (text.Length > _maxPooledLength)
         {
             return text.ToString();
         }
@@ -35,15 +41,14 @@ internal sealed class StringPool
     public string Get(ReadOnlySpan<byte> utf8)
     {
         // A UTF-8 byte encodes at most one char and a char takes at most 3 bytes, so more bytes than this is too long to pool.
-        const int MaxPooledBytes = MaxPooledLength * 3;
-        if (utf8.Length > MaxPooledBytes)
+        if (utf8.Length > _maxPooledLength * 3)
         {
             return Encoding.UTF8.GetString(utf8);
         }
 
-        Span<char> chars = stackalloc char[MaxPooledBytes];
+        Span<char> chars = stackalloc char[utf8.Length];
         return Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
     }
 
-    public string Get(string text) => text.Length > MaxPooledLength ? text : _strings.GetOrAdd(text, text);
+    public string Get(string text) => text.Length > _maxPooledLength ? text : _strings.GetOrAdd(text, text);
 }

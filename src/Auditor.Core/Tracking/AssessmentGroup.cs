@@ -20,4 +20,15 @@ public sealed record AssessmentGroup
     public string? SourceRunId { get; init; }
 
     public required int Count { get; init; }
+
+    /// <summary>
+    /// Groups of equal key summed into one (partial counts, or rows that differ only in what the key drops, such as the
+    /// metadata text a source run was read from), in the order every reader gives them.
+    /// </summary>
+    public static List<AssessmentGroup> Summed(IEnumerable<AssessmentGroup> groups) =>
+        groups.GroupBy(a => a with { Count = 0 })
+            .Select(g => g.Key with { Count = g.Sum(a => a.Count) })
+            .OrderBy(a => a.ExperimentId, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.SourceType, StringComparer.Ordinal)
+            .ThenBy(a => a.SourceRunId, StringComparer.Ordinal).ThenBy(a => a.IsFeedback).ThenBy(a => a.Valid)
+            .ToList();
 }

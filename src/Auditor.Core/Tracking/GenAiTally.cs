@@ -79,16 +79,12 @@ public sealed class GenAiTally(int recentLimit = GenAiEvidence.RecentLimit)
         var recent = _recent.Values.SelectMany(r => r).OrderBy(t => t.RequestTime).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
         return evidence with
         {
-            TraceGroups = _traces.Select(t => new TraceGroup
-                {
-                    ExperimentId = t.Key.Experiment, State = t.Key.State, ModelId = t.Key.Model, SourceRunId = t.Key.Run, LinkedPrompts = t.Value.Prompts,
-                    Count = t.Value.Count, First = t.Value.First, Last = t.Value.Last, LastId = t.Value.LastId,
-                })
-                .OrderBy(g => g.ExperimentId, StringComparer.Ordinal).ThenBy(g => g.ModelId, StringComparer.Ordinal).ThenBy(g => g.SourceRunId, StringComparer.Ordinal)
-                .ThenBy(g => g.State, StringComparer.Ordinal).ThenBy(g => string.Join(",", g.LinkedPrompts), StringComparer.Ordinal)
-                .ToList(),
-            AssessmentGroups = _assessments.Select(a => a.Key with { Count = a.Value }).OrderBy(a => a.ExperimentId, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal)
-                .ThenBy(a => a.SourceType, StringComparer.Ordinal).ThenBy(a => a.SourceRunId, StringComparer.Ordinal).ThenBy(a => a.IsFeedback).ThenBy(a => a.Valid).ToList(),
+            TraceGroups = TraceGroup.InOrder(_traces.Select(t => new TraceGroup
+            {
+                ExperimentId = t.Key.Experiment, State = t.Key.State, ModelId = t.Key.Model, SourceRunId = t.Key.Run, LinkedPrompts = t.Value.Prompts,
+                Count = t.Value.Count, First = t.Value.First, Last = t.Value.Last, LastId = t.Value.LastId,
+            })),
+            AssessmentGroups = AssessmentGroup.Summed(_assessments.Select(a => a.Key with { Count = a.Value })),
             Spans = new SortedDictionary<string, int>(_spans, StringComparer.Ordinal),
             RecentTraces = recent,
             RecentAssessments = recent.SelectMany(t => _recentAssessments[t.Id]).ToList(),

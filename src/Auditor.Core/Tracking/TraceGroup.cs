@@ -32,4 +32,10 @@ public sealed record TraceGroup
     /// latest trace unless traces of another group share the millisecond); null when no trace records a time.
     /// </summary>
     public string? LastId { get; init; }
+
+    /// <summary>Groups in the order every reader gives them: experiment, logged model, source run, state, prompts.</summary>
+    public static List<TraceGroup> InOrder(IEnumerable<TraceGroup> groups) =>
+        groups.OrderBy(g => g.ExperimentId, StringComparer.Ordinal).ThenBy(g => g.ModelId, StringComparer.Ordinal).ThenBy(g => g.SourceRunId, StringComparer.Ordinal)
+            .ThenBy(g => g.State, StringComparer.Ordinal).ThenBy(g => string.Join(",", g.LinkedPrompts), StringComparer.Ordinal)
+            .ToList();
 }

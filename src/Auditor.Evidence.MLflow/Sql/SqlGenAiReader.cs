@@ -68,19 +68,12 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
             assessmentGroups = AssessmentGroups(experiments);
         }
 
-        groups = groups
-            .OrderBy(g => g.ExperimentId, StringComparer.Ordinal).ThenBy(g => g.ModelId, StringComparer.Ordinal).ThenBy(g => g.SourceRunId, StringComparer.Ordinal)
-            .ThenBy(g => g.State, StringComparer.Ordinal).ThenBy(g => string.Join(",", g.LinkedPrompts), StringComparer.Ordinal)
-            .ToList();
-        assessmentGroups = assessmentGroups
-            .OrderBy(a => a.ExperimentId, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.SourceType, StringComparer.Ordinal)
-            .ThenBy(a => a.SourceRunId, StringComparer.Ordinal).ThenBy(a => a.IsFeedback).ThenBy(a => a.Valid)
-            .ToList();
+        groups = TraceGroup.InOrder(groups);
         var recent = RecentTraces(groups.Select(g => g.ExperimentId).Distinct(StringComparer.Ordinal));
         return evidence with
         {
             TraceGroups = groups,
-            AssessmentGroups = assessmentGroups,
+            AssessmentGroups = AssessmentGroup.Summed(assessmentGroups),
             Spans = Spans(),
             RecentTraces = recent,
             RecentAssessments = Assessments(recent),
@@ -139,7 +132,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
     /// <summary>
     /// Assessments counted by experiment, name, kind, source type, validity and source run. The run is the
     /// <c>run_id</c> column, else the metadata's <c>mlflow.assessment.sourceRunId</c>: rows are grouped by the raw
-    /// metadata text and folded here, so its JSON is parsed once per distinct text. Joining every assessment to its
+    /// metadata text and summed afterwards (<see cref="AssessmentGroup.Summed"/>), so its JSON is parsed once per distinct text. Joining every assessment to its
     /// trace for the experiment costs a lookup per row; instead the whole table is counted once, the experiments other
     /// than the one with most traces are counted through their traces (an index lookup per trace), and the largest
     /// one gets the rest. An assessment whose trace is missing (the schema's foreign key forbids it) thus counts under
@@ -158,7 +151,8 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         var rest = new Dictionary<AssessmentGroup, int>();
         foreach (var group in all)
         {
-            rest[group with { ExperimentId = experiments[0], Count = 0 }] = group.Count;
+            var key = group with { ExperimentId = experiments[0], Count = 0 };
+            rest[key] = rest.GetValueOrDefault(key) + group.Count;
         }
 
         foreach (var group in others)
@@ -173,7 +167,7 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
         {
             var runId = SqlRows.ColumnOr(schema, "assessments", "run_id", "NULL", "a");
             var metadata = SqlRows.ColumnOr(schema, "assessments", "assessment_metadata", "NULL", "a");
-            var rows = SqlRows.Query(
+            return SqlRows.Query(
                 connection,
                 $"SELECT a.name, a.assessment_type, a.source_type, a.valid, {runId}, {metadata}, COUNT(*) FROM assessments a {where} GROUP BY a.name, a.assessment_type, a.source_type, a.valid, 5, 6",
                 r => new AssessmentGroup
@@ -186,7 +180,6 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
                     SourceRunId = NonEmpty(r.Text(4)) ?? SourceRun(r.Text(5)),
                     Count = (int)(r.Long(6) ?? 0),
                 });
-            return rows.GroupBy(a => a with { Count = 0 }).Select(g => g.Key with { Count = g.Sum(a => a.Count) }).ToList();
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Auditor.Core.Tracking;
@@ -13,12 +12,13 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// groups against well under 0.1 s to read the rows). So the rows are read once each through SQLite's statement API,
 /// in storage order, and folded here: traces by experiment, state, logged model, source run and linked prompts;
 /// assessments by the experiment of their trace, name, kind, source type, validity and source run. Repeated values
-/// are decoded once (interned by their UTF-8 text). The loops run once per process over every row, so they are
+/// are decoded once (pooled by their UTF-8 text). The loops run once per process over every row, so they are
 /// compiled optimized at once rather than starting in the JIT's unoptimized tier.
 /// </summary>
 internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema schema)
 {
-    private readonly Interned _text = new();
+    /// <summary>Repeated values decoded once; linked-prompt lists and assessment metadata are longer than run keys.</summary>
+    private readonly StringPool _text = new(maxPooledLength: 256);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<TraceGroup> TraceGroups()
@@ -106,8 +106,6 @@ internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema s
                 SourceRunId = NonEmpty(c.Key.Run) ?? SqlGenAiReader.SourceRun(c.Key.Metadata),
                 Count = c.Value,
             })
-            .GroupBy(a => a with { Count = 0 })
-            .Select(g => g.Key with { Count = g.Sum(a => a.Count) })
             .ToList();
     }
 
@@ -192,41 +190,6 @@ internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema s
             if (Last is null || ms > Last || (ms == Last && string.CompareOrdinal(id, LastId) < 0))
             {
                 (Last, LastId) = (ms, id);
-            }
-        }
-    }
-
-    /// <summary>Strings interned by their UTF-8 text: a value repeated on every row is decoded once.</summary>
-    private sealed class Interned
-    {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public Interned() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public string Get(ReadOnlySpan<byte> utf8)
-        {
-            var rented = utf8.Length <= 512 ? null : ArrayPool<char>.Shared.Rent(utf8.Length);
-            try
-            {
-                Span<char> chars = rented ?? stackalloc char[512];
-                var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-                if (_lookup.TryGetValue(text, out var known))
-                {
-                    return known;
-                }
-
-                var value = text.ToString();
-                _strings[value] = value;
-                return value;
-            }
-            finally
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<char>.Shared.Return(rented);
-                }
             }
         }
     }
