@@ -113,7 +113,7 @@ public static class FileStoreReader
             var found = new ProblemLog();
             try
             {
-                return FileTraceReader.Read(folder, experiment, found, pool).Trace;
+                return FileTraceReader.InFull(folder, experiment, found, pool);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {

@@ -13,44 +13,49 @@ internal static class FileTraceReader
 {
     public const string TraceInfo = "trace_info.yaml";
 
+    private const string Metadata = "request_metadata";
+
+    private static readonly string SpansFile = Path.Combine("artifacts", "traces.json");
+
     /// <summary>
     /// What the counts need of a trace, cheaply: its info, the logged model, source run and linked prompts, the span count from
     /// the size statistics MLflow records (the spans file is parsed only when they are missing), and its assessments.
     /// </summary>
     public static (GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments) Scan(string folder, string experimentId, ProblemLog problems, StringPool pool)
     {
-        var trace = Info(folder, experimentId, pool);
-        var metadata = Path.Combine(folder, "request_metadata");
+        var trace = Counted(folder, experimentId, pool);
         trace = trace with
         {
-            ModelId = Optional(metadata, GenAiKeys.ModelId, pool),
-            SourceRunId = Optional(metadata, GenAiKeys.SourceRun, pool),
-            SpanCount = SizeStatsSpans(Path.Combine(metadata, GenAiKeys.SizeStats)) ?? Spans(Path.Combine(folder, "artifacts", "traces.json"), problems).Count,
-            LinkedPrompts = PromptRef.Parse(Optional(Path.Combine(folder, FileStoreLayout.Tags), GenAiKeys.LinkedPrompts, pool)),
+            SpanCount = SizeStatsSpans(Path.Combine(folder, Metadata, GenAiKeys.SizeStats)) ?? Spans(Path.Combine(folder, SpansFile), problems).Count,
         };
         return (trace, Assessments(Path.Combine(folder, "assessments"), trace.Id, problems, pool));
     }
 
-    /// <summary>A trace in full: also its git commit, session, name and root span (from the spans file).</summary>
-    public static (GenAiTrace Trace, IReadOnlyList<TraceAssessment> Assessments) Read(string folder, string experimentId, ProblemLog problems, StringPool pool)
+    /// <summary>
+    /// A trace in full, as the sample keeps it: also its git commit, session, name and root span (from the spans file);
+    /// its assessments are the scan's.
+    /// </summary>
+    public static GenAiTrace InFull(string folder, string experimentId, ProblemLog problems, StringPool pool)
     {
-        var trace = Info(folder, experimentId, pool);
-        var metadata = Path.Combine(folder, "request_metadata");
-        var tags = Path.Combine(folder, FileStoreLayout.Tags);
-        var (spans, root) = Spans(Path.Combine(folder, "artifacts", "traces.json"), problems);
-        trace = trace with
+        var trace = Counted(folder, experimentId, pool);
+        var (spans, root) = Spans(Path.Combine(folder, SpansFile), problems);
+        return trace with
         {
-            ModelId = Optional(metadata, GenAiKeys.ModelId, pool),
-            SourceRunId = Optional(metadata, GenAiKeys.SourceRun, pool),
-            GitCommit = Optional(metadata, GenAiKeys.GitCommit, pool),
-            Session = Optional(metadata, GenAiKeys.Session, pool),
-            Name = Optional(tags, GenAiKeys.TraceName, pool) ?? root,
+            GitCommit = Optional(Path.Combine(folder, Metadata), GenAiKeys.GitCommit, pool),
+            Session = Optional(Path.Combine(folder, Metadata), GenAiKeys.Session, pool),
+            Name = Optional(Path.Combine(folder, FileStoreLayout.Tags), GenAiKeys.TraceName, pool) ?? root,
             SpanCount = spans,
             RootSpanName = root,
-            LinkedPrompts = PromptRef.Parse(Optional(tags, GenAiKeys.LinkedPrompts, pool)),
         };
-        return (trace, Assessments(Path.Combine(folder, "assessments"), trace.Id, problems, pool));
     }
+
+    /// <summary>The trace's info with what it is counted by: logged model, source run, linked prompts.</summary>
+    private static GenAiTrace Counted(string folder, string experimentId, StringPool pool) => Info(folder, experimentId, pool) with
+    {
+        ModelId = Optional(Path.Combine(folder, Metadata), GenAiKeys.ModelId, pool),
+        SourceRunId = Optional(Path.Combine(folder, Metadata), GenAiKeys.SourceRun, pool),
+        LinkedPrompts = PromptRef.Parse(Optional(Path.Combine(folder, FileStoreLayout.Tags), GenAiKeys.LinkedPrompts, pool)),
+    };
 
     private static GenAiTrace Info(string folder, string experimentId, StringPool pool)
     {
