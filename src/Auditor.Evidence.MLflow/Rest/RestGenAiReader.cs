@@ -81,72 +81,73 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
     /// </summary>
     private async Task<Traces> TracesAsync(IReadOnlyList<string> experimentIds)
     {
-        var read = NewTraces();
-        var v3Missing = false;
-        foreach (var batch in experimentIds.Chunk(ExperimentsPerSearch))
-        {
-            if (v3Missing)
+        var (read, v3Missing) = await SearchAsync(experimentIds, reportMissing: false, (batch, part, missing) =>
+            RestPager.EachAsync("traces/search", client.Budget, redactedUri, "traces", t => Fold(part, RestGenAiMapper.Trace(t)), token =>
             {
-                break;
-            }
-
-            var part = NewTraces();
-            if (await Guarded("traces/search", "traces", false, async _ =>
+                var body = new JsonObject
                 {
-                    await RestPager.EachAsync("traces/search", client.Budget, redactedUri, "traces", t => Fold(part, RestGenAiMapper.Trace(t)), token =>
+                    ["locations"] = new JsonArray(batch.Select(id => (JsonNode)new JsonObject
                     {
-                        var body = new JsonObject
-                        {
-                            ["locations"] = new JsonArray(batch.Select(id => (JsonNode)new JsonObject
-                            {
-                                ["type"] = "MLFLOW_EXPERIMENT",
-                                ["mlflow_experiment"] = new JsonObject { ["experiment_id"] = id },
-                            }).ToArray()),
-                            ["max_results"] = Math.Min(options.PageSize, TracePage),
-                        };
-                        if (token is not null)
-                        {
-                            body["page_token"] = token;
-                        }
+                        ["type"] = "MLFLOW_EXPERIMENT",
+                        ["mlflow_experiment"] = new JsonObject { ["experiment_id"] = id },
+                    }).ToArray()),
+                    ["max_results"] = Math.Min(options.PageSize, TracePage),
+                };
+                if (token is not null)
+                {
+                    body["page_token"] = token;
+                }
 
-                        return Missing(client.PostAsync(Api3 + "traces/search", body, missingIsNull: true), () => v3Missing = true);
-                    }).ConfigureAwait(false);
-                    return true;
-                }).ConfigureAwait(false) && !v3Missing)
-            {
-                Merge(read, part);
-            }
-        }
-
+                return Missing(client.PostAsync(Api3 + "traces/search", body, missingIsNull: true), missing);
+            })).ConfigureAwait(false);
         return v3Missing ? await TracesV2Async(experimentIds).ConfigureAwait(false) : read;
     }
 
     /// <summary>The v2 search as recorded: <c>experiment_ids</c> repeated in the query, <c>page_token</c> from the last page.</summary>
     private async Task<Traces> TracesV2Async(IReadOnlyList<string> experimentIds)
     {
-        var read = NewTraces();
         var page = Math.Min(options.PageSize, TracePage).ToString(CultureInfo.InvariantCulture);
+        var (read, _) = await SearchAsync(experimentIds, reportMissing: true, (batch, part, missing) =>
+            RestPager.EachAsync("traces (v2)", client.Budget, redactedUri, "traces", t => Fold(part, (RestGenAiMapper.TraceV2(t), [])), token =>
+                Missing(client.GetAsync(Api2 + "traces", WithToken(batch.Select(id => ("experiment_ids", id)).Append(("max_results", page)), token), missingIsNull: true), missing))).ConfigureAwait(false);
+        return read;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="search"/> for each few experiments, folding each into its own part, kept only when read to its
+    /// end; stops at the first search the server does not serve (404), a problem line only with <paramref name="reportMissing"/>.
+    /// </summary>
+    private async Task<(Traces Read, bool Missing)> SearchAsync(IReadOnlyList<string> experimentIds, bool reportMissing, Func<string[], Traces, Action, Task> search)
+    {
+        var read = NewTraces();
         var missing = false;
         foreach (var batch in experimentIds.Chunk(ExperimentsPerSearch))
         {
+            var part = NewTraces();
+            var complete = await Guarded("traces/search", "traces", false, async gone =>
+            {
+                await search(batch, part, () =>
+                {
+                    missing = true;
+                    if (reportMissing)
+                    {
+                        gone();
+                    }
+                }).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
             if (missing)
             {
                 break;
             }
 
-            var part = NewTraces();
-            if (await Guarded("traces/search", "traces", false, async gone =>
-                {
-                    await RestPager.EachAsync("traces (v2)", client.Budget, redactedUri, "traces", t => Fold(part, (RestGenAiMapper.TraceV2(t), [])), token =>
-                        Missing(client.GetAsync(Api2 + "traces", WithToken(batch.Select(id => ("experiment_ids", id)).Append(("max_results", page)), token), missingIsNull: true), () => { missing = true; gone(); })).ConfigureAwait(false);
-                    return true;
-                }).ConfigureAwait(false) && !missing)
+            if (complete)
             {
                 Merge(read, part);
             }
         }
 
-        return read;
+        return (read, missing);
     }
 
     private Traces NewTraces() => new(new GenAiTally(), unique.Ids("traces/search", "trace"), unique.Ids("traces/search", "assessment"));
