@@ -13,12 +13,7 @@ public static class TraceTreeWriter
         foreach (var model in traces.GroupBy(t => t.Model, StringComparer.Ordinal))
         {
             output.WriteLine(TerminalText.Clean(model.Key));
-            var versions = model.ToList();
-            for (var i = 0; i < versions.Count; i++)
-            {
-                var last = i == versions.Count - 1;
-                WriteVersion(versions[i], output, last ? "└─ " : "├─ ", last ? "   " : "│  ");
-            }
+            Branches(model.ToList(), (version, branch, indent) => WriteVersion(version, output, branch, indent));
         }
     }
 
@@ -59,11 +54,8 @@ public static class TraceTreeWriter
         }
 
         output.WriteLine("Application versions (logged models, not registered)");
-        for (var i = 0; i < applications.Count; i++)
+        Branches(applications, (a, branch, indent) =>
         {
-            var a = applications[i];
-            var last = i == applications.Count - 1;
-            var (branch, indent) = (last ? "└─ " : "├─ ", last ? "   " : "│  ");
             output.WriteLine(TerminalText.Clean($"{branch}{(a.Name is null ? a.LoggedModel : $"{a.Name} ({a.LoggedModel})")}  {Labels.Of(a.Verdict).ToUpperInvariant()}"));
             Line(output, indent, "run", a.SourceRunId is null ? "none (made active by set_active_model)" : $"{a.SourceRunId} ({Labels.Of(a.RunState)})");
             WriteApplication(a.Application, output, indent);
@@ -71,6 +63,16 @@ public static class TraceTreeWriter
             {
                 Line(output, indent, "gap", gap);
             }
+        });
+    }
+
+    /// <summary>Writes each item as a branch of the tree: the last one closes it.</summary>
+    private static void Branches<T>(IReadOnlyList<T> items, Action<T, string, string> write)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var last = i == items.Count - 1;
+            write(items[i], last ? "└─ " : "├─ ", last ? "   " : "│  ");
         }
     }
 
