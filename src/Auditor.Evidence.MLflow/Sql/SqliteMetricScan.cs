@@ -68,7 +68,9 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
         long first, last;
         try
         {
-            var bounds = SqlRows.Query(connection, "SELECT MIN(rowid), MAX(rowid) FROM metrics", r => (r.Long(0), r.Long(1))).Single();
+            // Two subqueries: SQLite answers a lone MIN or MAX of the rowid from the B-tree's ends, but a query with
+            // both scans the whole table (a tenth of a second on a million points).
+            var bounds = SqlRows.Query(connection, "SELECT (SELECT MIN(rowid) FROM metrics), (SELECT MAX(rowid) FROM metrics)", r => (r.Long(0), r.Long(1))).Single();
             if (bounds is not (long low, long high))
             {
                 return [];
