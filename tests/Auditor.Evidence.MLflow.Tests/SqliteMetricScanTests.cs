@@ -22,7 +22,7 @@ public sealed class SqliteMetricScanTests(SqliteMetricScanTests.History history)
     [InlineData(2)]
     public void Scanning_in_rowid_ranges_gives_the_summaries_the_database_aggregates(int parts)
     {
-        var scanned = Summaries(history.Path, (schema, connection, open) => new SqliteMetricScan(schema, open, new StringPool(), parts));
+        var scanned = Summaries(history.Path, (schema, connection, path) => new SqliteMetricScan(schema, path, new StringPool(), parts));
         var aggregated = Summaries(history.Path, (schema, connection, _) => new SqlMetricAggregation(connection, schema, new SqliteDialect(), new StringPool()));
 
         Assert.Equal(aggregated.Keys.Order(), scanned.Keys.Order());
@@ -47,7 +47,7 @@ public sealed class SqliteMetricScanTests(SqliteMetricScanTests.History history)
     {
         using var store = new LegacySqliteBuilder(Schema);
 
-        Assert.Empty(Summaries(store.Path, (schema, _, open) => new SqliteMetricScan(schema, open, new StringPool(), 2)));
+        Assert.Empty(Summaries(store.Path, (schema, _, path) => new SqliteMetricScan(schema, path, new StringPool(), 2)));
     }
 
     /// <summary>One history of 120,000 points (two rowid ranges of the scan's minimum size), written once for the class.</summary>
@@ -65,11 +65,11 @@ public sealed class SqliteMetricScanTests(SqliteMetricScanTests.History history)
     }
 
     private static Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> Summaries(
-        string path, Func<SqlSchema, SqliteConnection, Func<SqliteConnection>, IMetricSummaries> create)
+        string path, Func<SqlSchema, SqliteConnection, string, IMetricSummaries> create)
     {
         using var connection = SqliteConnectionFactory.OpenReadOnly(path);
         var schema = new SqliteDialect().Introspect(connection);
-        return create(schema, connection, () => SqliteConnectionFactory.OpenReadOnly(path)).Start().GetAwaiter().GetResult();
+        return create(schema, connection, path).Start().GetAwaiter().GetResult();
     }
 
     /// <summary>

@@ -28,12 +28,19 @@ internal sealed class AdoGroupedQuery(DbConnection connection) : IGroupedQuery
 }
 
 /// <summary>Through SQLite's statement API: a row's text is decoded on the stack and pooled strings are reused.</summary>
-internal sealed class SqliteGroupedQuery(SqliteConnection connection) : IGroupedQuery
+internal sealed class SqliteGroupedQuery : IGroupedQuery
 {
+    private readonly Func<string, SqliteStatement> _prepare;
+
+    public SqliteGroupedQuery(SqliteConnection connection) => _prepare = sql => new SqliteStatement(connection, sql);
+
+    /// <summary>On a scan connection: for the large tables, read on one thread.</summary>
+    public SqliteGroupedQuery(SqliteScanConnection connection) => _prepare = sql => new SqliteStatement(connection, sql);
+
     public Dictionary<string, IReadOnlyDictionary<string, string>> Run(string sql, StringPool pool)
     {
         var values = new GroupedValues(pool);
-        using var statement = new SqliteStatement(connection, sql);
+        using var statement = _prepare(sql);
         while (statement.Step())
         {
             values.Add(statement.Utf8(0), statement.Utf8(1), statement.Utf8(2));

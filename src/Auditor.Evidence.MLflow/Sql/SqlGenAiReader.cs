@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using Auditor.Core.Tracking;
-using Microsoft.Data.Sqlite;
 
 namespace Auditor.Evidence.MLflow.Sql;
 
@@ -10,9 +9,9 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// <c>assessments</c> and <c>evaluation_datasets</c> (+ records, tags, <c>entity_associations</c>). A table the store
 /// does not have yields nothing; GenAI tables mlaudit does not know are reported once, not read.
 /// </summary>
-/// <param name="openAnother">Opens a second connection to the same database where one can be had (SQLite): the
-/// assessments are then counted on it while the traces are counted on this one.</param>
-internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, IGroupedQuery grouped, Func<DbConnection>? openAnother = null)
+/// <param name="openScan">Opens a scan connection to the same database where one can be had (SQLite, in process):
+/// the traces and the assessments are then counted in process, each on a connection of its own, at once.</param>
+internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, IGroupedQuery grouped, Func<SqliteScanConnection>? openScan = null)
 {
     /// <summary>GenAI tables of MLflow 3.x that are read, or known and deliberately not needed.</summary>
     private static readonly HashSet<string> Known =
@@ -44,21 +43,23 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
             return evidence;
         }
 
-        // SQLite counts in process (see SqliteGenAiCounts), the assessments on a second connection while the traces
-        // are counted on this one; a database server counts with GROUP BY.
+        // SQLite counts in process (see SqliteGenAiCounts), the assessments on one connection while the traces are
+        // counted on another; a database server counts with GROUP BY.
         List<TraceGroup> groups;
         List<AssessmentGroup> assessmentGroups;
-        if (connection is SqliteConnection sqlite)
+        if (openScan is not null)
         {
-            var counts = new SqliteGenAiCounts(sqlite, schema);
             var assessments = !schema.Has("assessments") ? Task.FromResult(new List<AssessmentGroup>())
-                : openAnother is null ? Task.FromResult(counts.AssessmentGroups())
                 : Task.Run(() =>
                 {
-                    using var own = (SqliteConnection)openAnother();
+                    using var own = openScan();
                     return new SqliteGenAiCounts(own, schema).AssessmentGroups();
                 });
-            groups = counts.TraceGroups();
+            using (var own = openScan())
+            {
+                groups = new SqliteGenAiCounts(own, schema).TraceGroups();
+            }
+
             assessmentGroups = assessments.GetAwaiter().GetResult();
         }
         else

@@ -16,7 +16,7 @@ internal static class SqlStore
         string redactedUri,
         string? root = null,
         Func<(DbConnection Connection, IGroupedQuery Grouped)>? genAiConnection = null,
-        Func<DbConnection>? openAnother = null)
+        Func<SqliteScanConnection>? openScan = null)
     {
         // Where a second connection can be had (SQLite, in process), the GenAI tables are read on it while the
         // tracking tables are read on this one: counting 100,000 traces and their assessments is a few hundred ms of work.
@@ -28,7 +28,7 @@ internal static class SqlStore
                 var (own, ownGrouped) = genAiConnection();
                 using (own)
                 {
-                    return new SqlGenAiReader(own, schema, ownGrouped, openAnother).Read(problems);
+                    return new SqlGenAiReader(own, schema, ownGrouped, openScan).Read(problems);
                 }
             });
         var tracking = new SqlTrackingReader(connection, schema, grouped, metricSummaries);

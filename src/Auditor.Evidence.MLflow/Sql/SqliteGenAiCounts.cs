@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Auditor.Core.Tracking;
-using Microsoft.Data.Sqlite;
 
 namespace Auditor.Evidence.MLflow.Sql;
 
@@ -15,7 +14,7 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// are decoded once (pooled by their UTF-8 text). The loops run once per process over every row, so they are
 /// compiled optimized at once rather than starting in the JIT's unoptimized tier.
 /// </summary>
-internal sealed class SqliteGenAiCounts(SqliteConnection connection, SqlSchema schema)
+internal sealed class SqliteGenAiCounts(SqliteScanConnection connection, SqlSchema schema)
 {
     /// <summary>Repeated values decoded once; linked-prompt lists and assessment metadata are longer than run keys.</summary>
     private readonly StringPool _text = new(maxPooledLength: 256);

@@ -13,8 +13,9 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// own rule (greatest step, timestamp, stored value: what it writes to <c>latest_metrics</c>), so every schema
 /// generation, including those before that table, reads the same way.
 /// </summary>
+/// <param name="databasePath">The database, opened read-only once for the bounds and once per range.</param>
 /// <param name="maxParts">Rowid ranges read at once; the processor count by default.</param>
-internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> open, StringPool pool, int? maxParts = null) : IMetricSummaries
+internal sealed class SqliteMetricScan(SqlSchema schema, string databasePath, StringPool pool, int? maxParts = null) : IMetricSummaries
 {
     /// <summary>Below this many points a second connection costs more than it saves.</summary>
     private const long MinPointsPerPart = 50_000;
@@ -25,7 +26,7 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
 
     private Dictionary<string, IReadOnlyDictionary<string, MetricSummary>> Read()
     {
-        using var connection = open();
+        using var connection = SqliteConnectionFactory.OpenReadOnly(databasePath);
         var parts = Ranges(connection)
             .AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Parallelism)
@@ -90,7 +91,7 @@ internal sealed class SqliteMetricScan(SqlSchema schema, Func<SqliteConnection> 
 
     private Dictionary<string, RunMetricSeries> Scan((long From, long To)? range)
     {
-        using var connection = open();
+        using var connection = SqliteConnectionFactory.OpenScan(databasePath);
         var step = SqlRows.ColumnOr(schema, "metrics", "step", "0");
         var isNan = SqlRows.ColumnOr(schema, "metrics", "is_nan", "0");
         var where = range is null ? "" : " WHERE rowid BETWEEN ?1 AND ?2";

@@ -25,8 +25,18 @@ internal sealed unsafe partial class SqliteStatement : IDisposable
     private bool _referenced;
 
     public SqliteStatement(SqliteConnection connection, string sql)
+        : this(connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open"), sql)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+    }
+
+    public SqliteStatement(SqliteScanConnection connection, string sql)
+        : this(connection.Handle, sql)
+    {
+    }
+
+    private SqliteStatement(sqlite3 db, string sql)
+    {
+        _db = db;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
         _statement.DangerousAddRef(ref _referenced);
         _handle = _statement.DangerousGetHandle();

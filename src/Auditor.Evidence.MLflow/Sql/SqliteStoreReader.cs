@@ -29,9 +29,11 @@ public static class SqliteStoreReader
                 throw new InvalidDataException($"{databasePath}: not an MLflow tracking database (no experiments or runs table)");
             }
 
-            var store = SqlStore.Read(connection, schema, dialect, new SqliteGroupedQuery(connection), pool => new SqliteMetricScan(schema, () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path), pool), TrackingStoreKind.Sqlite, redactedUri, databasePath,
+            // The runs, params and tags (the large grouped tables) are read on a scan connection of this thread's.
+            using var scan = SqliteConnectionFactory.OpenScan(snapshot.Path);
+            var store = SqlStore.Read(connection, schema, dialect, new SqliteGroupedQuery(scan), pool => new SqliteMetricScan(schema, snapshot.Path, pool), TrackingStoreKind.Sqlite, redactedUri, databasePath,
                 genAiConnection: () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path) is var own ? (own, new SqliteGroupedQuery(own)) : default,
-                openAnother: () => SqliteConnectionFactory.OpenReadOnly(snapshot.Path));
+                openScan: () => SqliteConnectionFactory.OpenScan(snapshot.Path));
             var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
             return ModelArtifactLinker.Attach(store, new ArtifactLocator([Path.Combine(folder, "mlruns"), .. artifactRoots ?? []], folder, artifactRoots, projectPath is null ? [folder] : [folder, projectPath]), new ProblemLog(), options);
         }
