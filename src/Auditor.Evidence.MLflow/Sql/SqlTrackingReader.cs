@@ -41,8 +41,8 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
         var datasets = DatasetInputs();
         var outputs = OutputModels();
         var modelInputs = InputModels();
-        var metrics = metricsTask.GetAwaiter().GetResult();
-        return SqlRows.Query(connection, "SELECT run_uuid, experiment_id, name, status, lifecycle_stage, start_time, end_time, user_id, artifact_uri FROM runs ORDER BY experiment_id, start_time, run_uuid", r =>
+        // The runs are read while the metric history is still being scanned; its summaries are attached after.
+        var runs = SqlRows.Query(connection, "SELECT run_uuid, experiment_id, name, status, lifecycle_stage, start_time, end_time, user_id, artifact_uri FROM runs ORDER BY experiment_id, start_time, run_uuid", r =>
         {
             var id = _pool.Get(r.Text(0)!);
             var runTags = tags.GetValueOrDefault(id) ?? CompactMap<string>.Empty;
@@ -59,12 +59,14 @@ internal sealed class SqlTrackingReader(DbConnection connection, SqlSchema schem
                 ArtifactUri = r.Text(8),
                 Tags = runTags,
                 Params = parameters.GetValueOrDefault(id) ?? CompactMap<string>.Empty,
-                Metrics = metrics.GetValueOrDefault(id) ?? CompactMap<MetricSummary>.Empty,
+                Metrics = CompactMap<MetricSummary>.Empty,
                 Datasets = datasets.GetValueOrDefault(id) ?? [],
                 OutputModelIds = outputs.GetValueOrDefault(id) ?? [],
                 InputModelIds = modelInputs.GetValueOrDefault(id) ?? [],
             };
         });
+        var metrics = metricsTask.GetAwaiter().GetResult();
+        return runs.Select(run => metrics.TryGetValue(run.Id, out var summaries) ? run with { Metrics = summaries } : run).ToList();
     }
 
     private Dictionary<string, List<DatasetInput>> DatasetInputs()

@@ -20,6 +20,9 @@ internal sealed class SqliteMetricScan(SqlSchema schema, string databasePath, St
     /// <summary>Below this many points a second connection costs more than it saves.</summary>
     private const long MinPointsPerPart = 50_000;
 
+    /// <summary>From this many metric histories (about 20 MB of scan state) the scan's garbage is collected at once.</summary>
+    private const int CollectAfterHistories = 200_000;
+
     private int Parallelism => Math.Max(1, maxParts ?? Environment.ProcessorCount);
 
     public Task<Dictionary<string, IReadOnlyDictionary<string, MetricSummary>>> Start() => Task.Run(Read);
@@ -51,15 +54,22 @@ internal sealed class SqliteMetricScan(SqlSchema schema, string databasePath, St
 
         RecountOutOfOrderSteps(connection, runs.Values);
         var summaries = new Dictionary<string, IReadOnlyDictionary<string, MetricSummary>>(runs.Count, StringComparer.Ordinal);
+        var histories = 0;
         foreach (var (id, run) in runs)
         {
             summaries[id] = run.Build();
+            histories += summaries[id].Count;
         }
 
         // The scan's state (about a hundred bytes per history, long-lived enough to reach the oldest generation)
         // is garbage from here on; collecting it now keeps the reader's peak near what it holds, not twice that.
+        // Below some tens of megabytes a blocking collection costs more time than the memory is worth.
         runs.Clear();
-        GC.Collect();
+        if (histories >= CollectAfterHistories)
+        {
+            GC.Collect();
+        }
+
         return summaries;
     }
 
@@ -98,6 +108,7 @@ internal sealed class SqliteMetricScan(SqlSchema schema, string databasePath, St
         var sql = $"SELECT run_uuid, \"key\", \"value\", {step}, \"timestamp\", {isNan} FROM metrics{where}";
 
         var runs = new Dictionary<string, RunMetricSeries>(StringComparer.Ordinal);
+        var keys = new RunMetricSeries.KeyText(pool);
         using var statement = new SqliteStatement(connection, sql);
         if (range is var (from, to))
         {
@@ -124,7 +135,7 @@ internal sealed class SqliteMetricScan(SqlSchema schema, string databasePath, St
                 currentLength = run.Length;
             }
 
-            current.Get(pool.Get(statement.Utf8(1))).Add(statement.Double(2), statement.Int64(3), statement.Int64(4), statement.Int64(5) != 0);
+            current.Get(statement.Utf8(1), keys).Add(statement.Double(2), statement.Int64(3), statement.Int64(4), statement.Int64(5) != 0);
         }
 
         return runs;
