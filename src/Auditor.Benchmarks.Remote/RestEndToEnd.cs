@@ -24,6 +24,12 @@ internal static class RestEndToEnd
         Console.WriteLine(server.Uri);
         Console.Out.Flush();
         Console.In.ReadToEnd();
+        // What the clients asked for, by endpoint: where a whole CLI's requests differ from the floor's.
+        foreach (var endpoint in server.Requests.GroupBy(r => $"{r.Method} {r.PathAndQuery.Split('?')[0]}").OrderByDescending(g => g.Count()))
+        {
+            Console.Error.WriteLine($"{endpoint.Count(),6} {endpoint.Key}");
+        }
+
         return 0;
     }
 

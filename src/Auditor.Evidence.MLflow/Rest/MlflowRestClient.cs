@@ -279,8 +279,10 @@ internal sealed class MlflowRestClient : IDisposable
         try
         {
             await using var stream = Capped(path, response, await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), _budget.Limits.MaxResponseBytes);
-            using var document = await JsonDocument.ParseAsync(stream, default, cancel).ConfigureAwait(false);
-            return document.RootElement.Clone();
+            // Not disposed: the answer's element keeps the document's buffers (the garbage collector takes them back
+            // with it), where a clone would copy every page once more, and a runs page is most of a megabyte.
+            var document = await JsonDocument.ParseAsync(stream, default, cancel).ConfigureAwait(false);
+            return document.RootElement;
         }
         catch (JsonException e)
         {

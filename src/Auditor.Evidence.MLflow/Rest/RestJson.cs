@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Auditor.Evidence.MLflow.Rest;
@@ -10,16 +11,7 @@ namespace Auditor.Evidence.MLflow.Rest;
 internal static class RestJson
 {
     public static string? Str(this JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
-            ? v.ValueKind switch
-            {
-                JsonValueKind.String => v.GetString(),
-                JsonValueKind.Number => v.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => null,
-            }
-            : null;
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? Text(v, null) : null;
 
     public static long? Long(this JsonElement e, string name) =>
         long.TryParse(e.Str(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
@@ -51,17 +43,62 @@ internal static class RestJson
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
 
     /// <summary>A list of <c>{key, value}</c> pairs as a dictionary (later keys win, as in MLflow).</summary>
-    public static Dictionary<string, string> Pairs(this JsonElement e, string name)
+    public static Dictionary<string, string> Pairs(this JsonElement e, string name) => e.Pairs(name, null);
+
+    /// <summary>As <see cref="Pairs(JsonElement, string)"/>, keys and short values shared through <paramref name="pool"/>:
+    /// every run repeats the same keys and many of the same values.</summary>
+    public static Dictionary<string, string> Pairs(this JsonElement e, string name, StringPool? pool)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in e.Array(name))
         {
-            if (pair.Str("key") is { } key)
+            if (pair.ValueKind != JsonValueKind.Object)
             {
-                result[key] = pair.Str("value") ?? "";
+                continue;
+            }
+
+            string? key = null;
+            string? value = null;
+            foreach (var property in pair.EnumerateObject())
+            {
+                if (property.NameEquals("key"u8))
+                {
+                    key = Text(property.Value, pool);
+                }
+                else if (property.NameEquals("value"u8))
+                {
+                    value = Text(property.Value, pool);
+                }
+            }
+
+            if (key is not null)
+            {
+                result[key] = value ?? "";
             }
         }
 
         return result;
+    }
+
+    /// <summary>A field's text as <see cref="Str"/> gives it; a string without escapes found in the pool by its bytes.</summary>
+    public static string? Text(JsonElement v, StringPool? pool)
+    {
+        if (pool is not null && v.ValueKind == JsonValueKind.String)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(v);
+            if (raw.Length >= 2 && raw[0] == (byte)'"' && raw.IndexOf((byte)'\\') < 0)
+            {
+                return pool.Get(raw[1..^1]);
+            }
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        };
     }
 }

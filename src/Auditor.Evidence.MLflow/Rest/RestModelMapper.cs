@@ -22,11 +22,14 @@ internal static class RestModelMapper
         Tags = e.Pairs("tags"),
     };
 
-    public static Run Run(JsonElement e)
+    public static Run Run(JsonElement e) => Run(e, null);
+
+    /// <summary>A run, its keys and short values shared through <paramref name="pool"/> when one is given.</summary>
+    public static Run Run(JsonElement e, StringPool? pool)
     {
         var info = e.Object("info");
         var data = e.Object("data");
-        var tags = data.Pairs("tags");
+        var tags = data.Pairs("tags", pool);
         var name = info.Str("run_name");
         var user = info.Str("user_id");
         return new Run
@@ -40,21 +43,21 @@ internal static class RestModelMapper
             EndTime = info.Time("end_time"),
             UserId = string.IsNullOrEmpty(user) ? tags.GetValueOrDefault(SystemTags.User) : user,
             ArtifactUri = info.Str("artifact_uri"),
-            Params = data.Pairs("params"),
+            Params = data.Pairs("params", pool),
             Tags = tags,
-            Metrics = LatestMetrics(data.Array("metrics")),
+            Metrics = LatestMetrics(data.Array("metrics"), pool),
             Datasets = e.Object("inputs").Array("dataset_inputs").Select(Dataset).ToList(),
             InputModelIds = e.Object("inputs").Array("model_inputs").Select(o => o.Str("model_id")).OfType<string>().Order(StringComparer.Ordinal).ToList(),
             OutputModelIds = e.Object("outputs").Array("model_outputs").Select(o => o.Str("model_id")).OfType<string>().Order(StringComparer.Ordinal).ToList(),
         };
     }
 
-    private static Dictionary<string, MetricSummary> LatestMetrics(IEnumerable<JsonElement> metrics)
+    private static Dictionary<string, MetricSummary> LatestMetrics(IEnumerable<JsonElement> metrics, StringPool? pool)
     {
         var result = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
         foreach (var metric in metrics)
         {
-            if (metric.Str("key") is not { } key)
+            if ((metric.ValueKind == JsonValueKind.Object && metric.TryGetProperty("key", out var k) ? RestJson.Text(k, pool) : null) is not { } key)
             {
                 continue;
             }

@@ -57,7 +57,8 @@ public static class RestStoreReader
             .OrderBy(e => NumericKey(e.Id)).ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
 
-        var runsTask = Task.WhenAll(experiments.Select(e => RunsAsync(client, e.Id, redactedUri, options)));
+        var pool = new StringPool();
+        var runsTask = Task.WhenAll(experiments.Select(e => RunsAsync(client, e.Id, redactedUri, options, pool)));
         var modelsTask = RegisteredModelsAsync(client, unique, redactedUri, options);
         var loggedTask = LoggedModelsAsync(client, experiments.Select(e => e.Id).ToList(), redactedUri, options);
         var genAiTask = new RestGenAiReader(client, unique, problems, redactedUri, options).ReadAsync(experiments.Select(e => e.Id).ToList());
@@ -119,8 +120,8 @@ public static class RestStoreReader
             }
         })).ConfigureAwait(false)).ToList();
 
-    private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options) =>
-        await RestPager.AllAsync($"runs/search (experiment {experimentId})", client.Budget, redactedUri, "runs", RestModelMapper.Run, token =>
+    private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options, StringPool pool) =>
+        await RestPager.AllAsync($"runs/search (experiment {experimentId})", client.Budget, redactedUri, "runs", run => RestModelMapper.Run(run, pool), token =>
         {
             var body = new JsonObject
             {
