@@ -43,24 +43,13 @@ internal sealed class SqlGenAiReader(DbConnection connection, SqlSchema schema, 
             return evidence;
         }
 
-        // SQLite counts in process (see SqliteGenAiCounts), the assessments on one connection while the traces are
-        // counted on another; a database server counts with GROUP BY.
+        // SQLite counts in process, the traces and the assessments at once (see SqliteGenAiCounts); a database server
+        // counts with GROUP BY.
         List<TraceGroup> groups;
         List<AssessmentGroup> assessmentGroups;
         if (openScan is not null)
         {
-            var assessments = !schema.Has("assessments") ? Task.FromResult(new List<AssessmentGroup>())
-                : Task.Run(() =>
-                {
-                    using var own = openScan();
-                    return new SqliteGenAiCounts(own, schema).AssessmentGroups();
-                });
-            using (var own = openScan())
-            {
-                groups = new SqliteGenAiCounts(own, schema).TraceGroups();
-            }
-
-            assessmentGroups = assessments.GetAwaiter().GetResult();
+            (groups, assessmentGroups) = SqliteGenAiCounts.Count(openScan, schema);
         }
         else
         {

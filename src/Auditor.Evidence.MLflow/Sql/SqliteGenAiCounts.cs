@@ -14,17 +14,43 @@ namespace Auditor.Evidence.MLflow.Sql;
 /// are decoded once (pooled by their UTF-8 text). The loops run once per process over every row, so they are
 /// compiled optimized at once rather than starting in the JIT's unoptimized tier.
 /// </summary>
-internal sealed class SqliteGenAiCounts(SqliteScanConnection connection, SqlSchema schema)
+internal sealed class SqliteGenAiCounts
 {
     /// <summary>Repeated values decoded once; linked-prompt lists and assessment metadata are longer than run keys.</summary>
     private readonly StringPool _text = new(maxPooledLength: 256);
+    private readonly SqlSchema _schema;
+    private readonly TraceRows _traces;
+
+    private SqliteGenAiCounts(SqliteScanConnection connection, SqlSchema schema)
+    {
+        _schema = schema;
+        _traces = Traces(connection);
+    }
+
+    /// <summary>
+    /// The traces' rows read once, then their groups counted on that connection while the assessments are counted on
+    /// a second one (each needs the traces' experiments); both only read the rows and the pool, so they share them.
+    /// </summary>
+    public static (List<TraceGroup> Traces, List<AssessmentGroup> Assessments) Count(Func<SqliteScanConnection> open, SqlSchema schema)
+    {
+        using var connection = open();
+        var counts = new SqliteGenAiCounts(connection, schema);
+        var assessments = !schema.Has("assessments") ? Task.FromResult(new List<AssessmentGroup>())
+            : Task.Run(() =>
+            {
+                using var own = open();
+                return counts.AssessmentGroups(own);
+            });
+        var groups = counts.TraceGroups(connection);
+        return (groups, assessments.GetAwaiter().GetResult());
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<TraceGroup> TraceGroups()
+    private List<TraceGroup> TraceGroups(SqliteScanConnection connection)
     {
-        var traces = Traces();
+        var traces = _traces;
         var (model, run, prompts) = (new string?[traces.Count], new string?[traces.Count], new string?[traces.Count]);
-        if (schema.Has("trace_request_metadata"))
+        if (_schema.Has("trace_request_metadata"))
         {
             using var metadata = new SqliteStatement(connection, $"SELECT request_id, \"key\", \"value\" FROM trace_request_metadata WHERE \"key\" IN ('{GenAiKeys.ModelId}', '{GenAiKeys.SourceRun}')");
             while (metadata.Step())
@@ -36,7 +62,7 @@ internal sealed class SqliteGenAiCounts(SqliteScanConnection connection, SqlSche
             }
         }
 
-        if (schema.Has("trace_tags"))
+        if (_schema.Has("trace_tags"))
         {
             using var tags = new SqliteStatement(connection, $"SELECT request_id, \"value\" FROM trace_tags WHERE \"key\" = '{GenAiKeys.LinkedPrompts}'");
             while (tags.Step())
@@ -78,11 +104,11 @@ internal sealed class SqliteGenAiCounts(SqliteScanConnection connection, SqlSche
 
     /// <summary>The assessments counted; one on a trace the store does not hold counts under experiment "".</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<AssessmentGroup> AssessmentGroups()
+    private List<AssessmentGroup> AssessmentGroups(SqliteScanConnection connection)
     {
-        var traces = Traces();
-        var runId = SqlRows.ColumnOr(schema, "assessments", "run_id", "NULL");
-        var metadata = SqlRows.ColumnOr(schema, "assessments", "assessment_metadata", "NULL");
+        var traces = _traces;
+        var runId = SqlRows.ColumnOr(_schema, "assessments", "run_id", "NULL");
+        var metadata = SqlRows.ColumnOr(_schema, "assessments", "assessment_metadata", "NULL");
         var counts = new Dictionary<(string Experiment, string Name, string? Type, string? Source, bool Valid, string? Run, string? Metadata), int>();
         using (var rows = new SqliteStatement(connection, $"SELECT trace_id, name, assessment_type, source_type, valid, {runId}, {metadata} FROM assessments"))
         {
@@ -111,7 +137,7 @@ internal sealed class SqliteGenAiCounts(SqliteScanConnection connection, SqlSche
     private static ReadOnlySpan<byte> ModelIdKey => "mlflow.modelId"u8;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private TraceRows Traces()
+    private TraceRows Traces(SqliteScanConnection connection)
     {
         var traces = new TraceRows();
         using var rows = new SqliteStatement(connection, "SELECT request_id, experiment_id, status, timestamp_ms FROM trace_info");
