@@ -10,8 +10,11 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// </summary>
 internal static class RestJson
 {
-    public static string? Str(this JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? Text(v, null) : null;
+    public static string? Str(this JsonElement e, string name) => e.Str(name, null);
+
+    /// <summary>As <see cref="Str(JsonElement, string)"/>, a string without escapes shared through <paramref name="pool"/>.</summary>
+    public static string? Str(this JsonElement e, string name, StringPool? pool) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? Text(v, pool) : null;
 
     public static long? Long(this JsonElement e, string name) =>
         long.TryParse(e.Str(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
@@ -81,7 +84,7 @@ internal static class RestJson
     }
 
     /// <summary>A field's text as <see cref="Str"/> gives it; a string without escapes found in the pool by its bytes.</summary>
-    public static string? Text(JsonElement v, StringPool? pool)
+    private static string? Text(JsonElement v, StringPool? pool)
     {
         if (pool is not null && v.ValueKind == JsonValueKind.String)
         {

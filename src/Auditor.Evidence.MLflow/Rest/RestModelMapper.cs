@@ -57,7 +57,7 @@ internal static class RestModelMapper
         var result = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
         foreach (var metric in metrics)
         {
-            if ((metric.ValueKind == JsonValueKind.Object && metric.TryGetProperty("key", out var k) ? RestJson.Text(k, pool) : null) is not { } key)
+            if (metric.Str("key", pool) is not { } key)
             {
                 continue;
             }

@@ -57,8 +57,9 @@ internal sealed class SqliteMetricScan(SqlSchema schema, string databasePath, St
         var histories = 0;
         foreach (var (id, run) in runs)
         {
-            summaries[id] = run.Build();
-            histories += summaries[id].Count;
+            var built = run.Build();
+            summaries[id] = built;
+            histories += built.Count;
         }
 
         // The scan's state (about a hundred bytes per history, long-lived enough to reach the oldest generation)
