@@ -18,7 +18,7 @@ internal sealed class RuleSchema(string resourceName)
 
     public static readonly RuleSchema Policy = new("rules/policy.schema.json");
 
-    private readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromText(Text(resourceName), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+    private readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromText(Text(resourceName)));
 
     private readonly Lazy<SchemaMessages> _messages = new(() => new SchemaMessages(JsonNode.Parse(Text(resourceName))!));
 
@@ -46,8 +46,7 @@ internal sealed class RuleSchema(string resourceName)
             throw new RuleFileException(file, null, ruleId, e.Message);
         }
 
-        var json = JsonSerializer.SerializeToElement(instance, RuleJsonContext.Default.JsonNode);
-        var result = _schema.Value.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = _schema.Value.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {
             return;

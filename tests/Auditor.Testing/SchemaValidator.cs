@@ -12,7 +12,7 @@ public static class SchemaValidator
     public static IReadOnlyList<string> Errors(string schemaPath, string json)
     {
         var schema = Schemas.GetOrAdd(Path.GetFullPath(schemaPath), path =>
-            JsonSchema.FromText(File.ReadAllText(path), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+            JsonSchema.FromText(File.ReadAllText(path)));
         using var document = JsonDocument.Parse(json);
         var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (results.IsValid)

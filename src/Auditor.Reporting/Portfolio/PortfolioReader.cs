@@ -24,7 +24,7 @@ public static class PortfolioReader
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("docs/report.schema.json")
             ?? throw new InvalidOperationException("docs/report.schema.json is missing from the build");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        return JsonSchema.FromText(reader.ReadToEnd());
     });
 
     public sealed record Result(IReadOnlyList<PortfolioEntry> Entries, IReadOnlyList<string> Problems, int FilesFound);
