@@ -38,14 +38,18 @@ internal sealed class MlflowRestClient : IDisposable
 
     public RestBudget Budget => _budget;
 
-    /// <summary>A GET with a query string; null answers 404 when <paramref name="missingIsNull"/> (an endpoint this server lacks).</summary>
-    public Task<JsonElement?> GetAsync(string path, IEnumerable<(string Key, string Value)> query, bool missingIsNull = false) =>
-        SendAsync<JsonElement?>(path, () => Json(new HttpRequestMessage(HttpMethod.Get, WithQuery(path, query))), ReadJson, missingIsNull ? () => null : null);
+    /// <summary>
+    /// A GET with a query string; null answers 404 when <paramref name="missingIsNull"/> (an endpoint this server lacks).
+    /// The caller owns the answer: disposing it gives its buffers back to the pool for the next page.
+    /// </summary>
+    public Task<JsonDocument?> GetAsync(string path, IEnumerable<(string Key, string Value)> query, bool missingIsNull = false) =>
+        SendAsync<JsonDocument?>(path, () => Json(new HttpRequestMessage(HttpMethod.Get, WithQuery(path, query))), ReadJson, missingIsNull ? () => null : null);
 
-    public Task<JsonElement?> PostAsync(string path, JsonObject body, bool missingIsNull = false)
+    /// <summary>A POST of a JSON body; the answer as <see cref="GetAsync"/> gives it.</summary>
+    public Task<JsonDocument?> PostAsync(string path, JsonObject body, bool missingIsNull = false)
     {
         var json = body.ToJsonString();
-        return SendAsync<JsonElement?>(path, () => Json(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }), ReadJson, missingIsNull ? () => null : null);
+        return SendAsync<JsonDocument?>(path, () => Json(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }), ReadJson, missingIsNull ? () => null : null);
     }
 
     /// <summary>
@@ -274,15 +278,12 @@ internal sealed class MlflowRestClient : IDisposable
         }
     }
 
-    private async Task<JsonElement?> ReadJson(string path, HttpResponseMessage response, CancellationToken cancel)
+    private async Task<JsonDocument?> ReadJson(string path, HttpResponseMessage response, CancellationToken cancel)
     {
         try
         {
             await using var stream = Capped(path, response, await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), _budget.Limits.MaxResponseBytes);
-            // Not disposed: the answer's element keeps the document's buffers (the garbage collector takes them back
-            // with it), where a clone would copy every page once more, and a runs page is most of a megabyte.
-            var document = await JsonDocument.ParseAsync(stream, default, cancel).ConfigureAwait(false);
-            return document.RootElement;
+            return await JsonDocument.ParseAsync(stream, default, cancel).ConfigureAwait(false);
         }
         catch (JsonException e)
         {

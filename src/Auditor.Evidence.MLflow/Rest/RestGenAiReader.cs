@@ -190,12 +190,12 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
             var what = $"datasets/{dataset.Id}/records";
             var pages = await Guarded(what, $"the records of evaluation dataset '{dataset.Name}'", [], async gone =>
                 await RestPager.PagesAsync(what, client.Budget, redactedUri, RestGenAiMapper.RecordCount, token => Missing(client.GetAsync(Api3 + $"datasets/{Uri.EscapeDataString(dataset.Id)}/records", WithToken([("max_results", page)], token), missingIsNull: true), gone)).ConfigureAwait(false)).ConfigureAwait(false);
-            var experiments = await Guarded($"datasets/{dataset.Id}/experiment-ids", $"the experiments of evaluation dataset '{dataset.Name}'", null, async gone =>
+            using var experiments = await Guarded($"datasets/{dataset.Id}/experiment-ids", $"the experiments of evaluation dataset '{dataset.Name}'", null, async gone =>
                 await Missing(client.GetAsync(Api3 + $"datasets/{Uri.EscapeDataString(dataset.Id)}/experiment-ids", [], missingIsNull: true), gone).ConfigureAwait(false)).ConfigureAwait(false);
             return dataset with
             {
                 RecordCount = pages.Sum(),
-                ExperimentIds = experiments is { } ids ? ids.Array("experiment_ids").Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText()).OfType<string>().Order(StringComparer.Ordinal).ToList() : [],
+                ExperimentIds = experiments is { } ids ? ids.RootElement.Array("experiment_ids").Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText()).OfType<string>().Order(StringComparer.Ordinal).ToList() : [],
             };
         })).ConfigureAwait(false);
         return (datasets.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal).ToList(), true);
@@ -227,7 +227,7 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
         }
     }
 
-    private static async Task<JsonElement?> Missing(Task<JsonElement?> answer, Action missing)
+    private static async Task<JsonDocument?> Missing(Task<JsonDocument?> answer, Action missing)
     {
         var result = await answer.ConfigureAwait(false);
         if (result is null)
@@ -238,7 +238,7 @@ internal sealed class RestGenAiReader(MlflowRestClient client, RestDuplicates un
         return result;
     }
 
-    private static async Task<JsonElement?> Answered(Task<JsonElement?> answer, Action answered)
+    private static async Task<JsonDocument?> Answered(Task<JsonDocument?> answer, Action answered)
     {
         var result = await answer.ConfigureAwait(false);
         if (result is not null)

@@ -6,15 +6,16 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// Follows <c>next_page_token</c> until it is absent or empty, mapping each page as it arrives (only the mapped items
 /// stay in memory). A token seen before is a problem, not an endless loop. A bound reached (the deadline, an answer or
 /// the audit too large, the audit's items, <see cref="RestLimits.MaxPages"/>) ends the search with what it has read,
-/// recorded as cut short: the store is then partly read.
+/// recorded as cut short: the store is then partly read. Each page is disposed once mapped (a runs page is most of a
+/// megabyte, and its buffers go back to the pool for the next one), so a map keeps no element of it but a clone.
 /// </summary>
 internal static class RestPager
 {
-    public static Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, string field, Func<JsonElement, T> map, Func<string?, Task<JsonElement?>> page) =>
+    public static Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, string field, Func<JsonElement, T> map, Func<string?, Task<JsonDocument?>> page) =>
         PagedAsync<T>(what, budget, redactedUri, page, (answer, items) => Each(what, budget, answer, field, item => items.Add(map(item))));
 
     /// <summary>Each item handed to <paramref name="each"/> as its page arrives; nothing is kept (a fold, e.g. counting traces).</summary>
-    public static Task EachAsync(string what, RestBudget budget, string redactedUri, string field, Action<JsonElement> each, Func<string?, Task<JsonElement?>> page) =>
+    public static Task EachAsync(string what, RestBudget budget, string redactedUri, string field, Action<JsonElement> each, Func<string?, Task<JsonDocument?>> page) =>
         PagedAsync<bool>(what, budget, redactedUri, page, (answer, _) => Each(what, budget, answer, field, each));
 
     /// <summary>The items of one page's list, each taken from the budget; false once the budget is spent.</summary>
@@ -41,7 +42,7 @@ internal static class RestPager
     /// Each page mapped whole (an answer whose list is one JSON-encoded string, as evaluation-dataset records are);
     /// a page counts as one item of the budget.
     /// </summary>
-    public static Task<List<T>> PagesAsync<T>(string what, RestBudget budget, string redactedUri, Func<JsonElement, T> map, Func<string?, Task<JsonElement?>> page) =>
+    public static Task<List<T>> PagesAsync<T>(string what, RestBudget budget, string redactedUri, Func<JsonElement, T> map, Func<string?, Task<JsonDocument?>> page) =>
         PagedAsync<T>(what, budget, redactedUri, page, (answer, items) =>
         {
             if (!budget.TakeItem())
@@ -54,7 +55,7 @@ internal static class RestPager
             return true;
         });
 
-    private static async Task<List<T>> PagedAsync<T>(string what, RestBudget budget, string redactedUri, Func<string?, Task<JsonElement?>> page, Func<JsonElement, List<T>, bool> take)
+    private static async Task<List<T>> PagedAsync<T>(string what, RestBudget budget, string redactedUri, Func<string?, Task<JsonDocument?>> page, Func<JsonElement, List<T>, bool> take)
     {
         var items = new List<T>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -67,7 +68,7 @@ internal static class RestPager
                 return items;
             }
 
-            JsonElement? next;
+            JsonDocument? next;
             try
             {
                 budget.ThrowIfExhausted(what);
@@ -79,11 +80,13 @@ internal static class RestPager
                 return items;
             }
 
-            if (next is not { } answer)
+            if (next is null)
             {
                 return items;
             }
 
+            using var document = next;
+            var answer = document.RootElement;
             if (answer.ValueKind != JsonValueKind.Object)
             {
                 throw new RestStoreException($"{redactedUri}: {what}: expected a JSON object, found {answer.ValueKind}");

@@ -109,8 +109,8 @@ public static class RestStoreReader
 
             try
             {
-                var answer = await client.GetAsync(Api + "runs/get", [("run_id", run.Id)], missingIsNull: true).ConfigureAwait(false);
-                var inputs = answer is { } a ? RestModelMapper.Run(a.Object("run")).InputModelIds : [];
+                using var answer = await client.GetAsync(Api + "runs/get", [("run_id", run.Id)], missingIsNull: true).ConfigureAwait(false);
+                var inputs = answer is { } a ? RestModelMapper.Run(a.RootElement.Object("run")).InputModelIds : [];
                 return inputs.Count > 0 ? run with { InputModelIds = inputs } : run;
             }
             catch (RestStoreException e)
