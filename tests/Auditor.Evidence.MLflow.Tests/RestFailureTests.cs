@@ -132,6 +132,29 @@ public sealed class RestFailureTests
         Assert.Contains("not complete JSON", reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"runs": [{"info": {"run_id": "r1", "experiment_id": "0"}}, {"info": {"run_""", "not complete JSON")]
+    [InlineData("""[{"info": {"run_id": "r1"}}]""", "expected a JSON object, found Array")]
+    public void A_runs_page_that_is_not_a_page_is_a_clear_problem(string page, string expected)
+    {
+        using var server = new MlflowRestServer(Store);
+        server.Intercept = (context, _) =>
+        {
+            if (!context.Request.Url!.AbsolutePath.EndsWith("runs/search", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            MlflowRestServer.Reply(context, 200, page);
+            return true;
+        };
+
+        var reason = Fail(server.Uri);
+
+        Assert.Contains("runs/search", reason, StringComparison.Ordinal);
+        Assert.Contains(expected, reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void JSON_of_an_unexpected_shape_is_a_problem_not_a_crash()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -46,10 +47,20 @@ internal sealed class MlflowRestClient : IDisposable
         SendAsync<JsonDocument?>(path, () => Json(new HttpRequestMessage(HttpMethod.Get, WithQuery(path, query))), ReadJson, missingIsNull ? () => null : null);
 
     /// <summary>A POST of a JSON body; the answer as <see cref="GetAsync"/> gives it.</summary>
-    public Task<JsonDocument?> PostAsync(string path, JsonObject body, bool missingIsNull = false)
+    public Task<JsonDocument?> PostAsync(string path, JsonObject body, bool missingIsNull = false) =>
+        SendAsync<JsonDocument?>(path, Post(path, body), ReadJson, missingIsNull ? () => null : null);
+
+    /// <summary>
+    /// A POST whose answer <paramref name="read"/> takes from its UTF-8 bytes, with no document built (a runs page);
+    /// JSON it finds truncated or malformed (<see cref="JsonException"/>) is the answer's problem, as for a document.
+    /// </summary>
+    public Task<T> PostAsync<T>(string path, JsonObject body, Func<ReadOnlySpan<byte>, T> read) =>
+        SendAsync(path, Post(path, body), (p, response, cancel) => ReadBytes(p, response, read, cancel), null);
+
+    private static Func<HttpRequestMessage> Post(string path, JsonObject body)
     {
         var json = body.ToJsonString();
-        return SendAsync<JsonDocument?>(path, () => Json(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }), ReadJson, missingIsNull ? () => null : null);
+        return () => Json(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
     }
 
     /// <summary>
@@ -278,12 +289,50 @@ internal sealed class MlflowRestClient : IDisposable
         }
     }
 
-    private async Task<JsonDocument?> ReadJson(string path, HttpResponseMessage response, CancellationToken cancel)
+    private Task<JsonDocument?> ReadJson(string path, HttpResponseMessage response, CancellationToken cancel) =>
+        ReadingJson(path, async () =>
+        {
+            await using var stream = Capped(path, response, await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), _budget.Limits.MaxResponseBytes);
+            return (JsonDocument?)await JsonDocument.ParseAsync(stream, default, cancel).ConfigureAwait(false);
+        });
+
+    /// <summary>The whole answer into a pooled buffer (sized by Content-Length when given), handed to <paramref name="read"/>.</summary>
+    private Task<T> ReadBytes<T>(string path, HttpResponseMessage response, Func<ReadOnlySpan<byte>, T> read, CancellationToken cancel) =>
+        ReadingJson(path, async () =>
+        {
+            await using var stream = Capped(path, response, await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), _budget.Limits.MaxResponseBytes);
+            var expected = response.Content.Headers.ContentLength is { } declared ? Math.Min(declared, _budget.Limits.MaxResponseBytes) : 16 * 1024;
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(expected, Array.MaxLength - 1) + 1);
+            try
+            {
+                var length = 0;
+                int n;
+                while ((n = await stream.ReadAsync(buffer.AsMemory(length), cancel).ConfigureAwait(false)) > 0)
+                {
+                    length += n;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+
+                return read(buffer.AsSpan(0, length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        });
+
+    /// <summary>Reading an answer as JSON: what can go wrong on the way, each as the one-line problem of this path.</summary>
+    private async Task<T> ReadingJson<T>(string path, Func<Task<T>> reading)
     {
         try
         {
-            await using var stream = Capped(path, response, await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false), _budget.Limits.MaxResponseBytes);
-            return await JsonDocument.ParseAsync(stream, default, cancel).ConfigureAwait(false);
+            return await reading().ConfigureAwait(false);
         }
         catch (JsonException e)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Auditor.Evidence.MLflow.Rest;
@@ -10,11 +9,8 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// </summary>
 internal static class RestJson
 {
-    public static string? Str(this JsonElement e, string name) => e.Str(name, null);
-
-    /// <summary>As <see cref="Str(JsonElement, string)"/>, a string without escapes shared through <paramref name="pool"/>.</summary>
-    public static string? Str(this JsonElement e, string name, StringPool? pool) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? Text(v, pool) : null;
+    public static string? Str(this JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? Text(v) : null;
 
     public static long? Long(this JsonElement e, string name) =>
         long.TryParse(e.Str(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
@@ -46,11 +42,7 @@ internal static class RestJson
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
 
     /// <summary>A list of <c>{key, value}</c> pairs as a dictionary (later keys win, as in MLflow).</summary>
-    public static Dictionary<string, string> Pairs(this JsonElement e, string name) => e.Pairs(name, null);
-
-    /// <summary>As <see cref="Pairs(JsonElement, string)"/>, keys and short values shared through <paramref name="pool"/>:
-    /// every run repeats the same keys and many of the same values.</summary>
-    public static Dictionary<string, string> Pairs(this JsonElement e, string name, StringPool? pool)
+    public static Dictionary<string, string> Pairs(this JsonElement e, string name)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in e.Array(name))
@@ -66,11 +58,11 @@ internal static class RestJson
             {
                 if (property.NameEquals("key"u8))
                 {
-                    key = Text(property.Value, pool);
+                    key = Text(property.Value);
                 }
                 else if (property.NameEquals("value"u8))
                 {
-                    value = Text(property.Value, pool);
+                    value = Text(property.Value);
                 }
             }
 
@@ -83,25 +75,13 @@ internal static class RestJson
         return result;
     }
 
-    /// <summary>A field's text as <see cref="Str"/> gives it; a string without escapes found in the pool by its bytes.</summary>
-    private static string? Text(JsonElement v, StringPool? pool)
+    /// <summary>A field's text: a string, a number's text, <c>true</c>/<c>false</c>, else null.</summary>
+    private static string? Text(JsonElement v) => v.ValueKind switch
     {
-        if (pool is not null && v.ValueKind == JsonValueKind.String)
-        {
-            var raw = JsonMarshal.GetRawUtf8Value(v);
-            if (raw.Length >= 2 && raw[0] == (byte)'"' && raw.IndexOf((byte)'\\') < 0)
-            {
-                return pool.Get(raw[1..^1]);
-            }
-        }
-
-        return v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
-    }
+        JsonValueKind.String => v.GetString(),
+        JsonValueKind.Number => v.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
 }

@@ -7,8 +7,7 @@ namespace Auditor.Evidence.MLflow.Rest;
 
 /// <summary>
 /// MLflow's REST messages (<c>Experiment</c>, <c>Run</c>, <c>RegisteredModel</c>, <c>ModelVersion</c>, <c>LoggedModel</c>)
-/// mapped onto the normalized model. A run's metrics over REST are the latest value per key only, so a
-/// summary has Count = Steps = 1 and Min = Max = Last; the history is not fetched.
+/// mapped onto the normalized model; a run is read by <see cref="RestRunReader"/>.
 /// </summary>
 internal static class RestModelMapper
 {
@@ -22,74 +21,8 @@ internal static class RestModelMapper
         Tags = e.Pairs("tags"),
     };
 
-    public static Run Run(JsonElement e) => Run(e, null);
-
-    /// <summary>A run, its keys and short values shared through <paramref name="pool"/> when one is given.</summary>
-    public static Run Run(JsonElement e, StringPool? pool)
-    {
-        var info = e.Object("info");
-        var data = e.Object("data");
-        var tags = data.Pairs("tags", pool);
-        var name = info.Str("run_name");
-        var user = info.Str("user_id");
-        return new Run
-        {
-            Id = info.Str("run_id") ?? info.Str("run_uuid") ?? "",
-            ExperimentId = info.Str("experiment_id") ?? "",
-            Name = string.IsNullOrEmpty(name) ? tags.GetValueOrDefault(SystemTags.RunName) : name,
-            Status = FileRunReader.ParseStatus(info.Str("status")),
-            Lifecycle = FileRunReader.ParseLifecycle(info.Str("lifecycle_stage")),
-            StartTime = info.Time("start_time"),
-            EndTime = info.Time("end_time"),
-            UserId = string.IsNullOrEmpty(user) ? tags.GetValueOrDefault(SystemTags.User) : user,
-            ArtifactUri = info.Str("artifact_uri"),
-            Params = data.Pairs("params", pool),
-            Tags = tags,
-            Metrics = LatestMetrics(data.Array("metrics"), pool),
-            Datasets = e.Object("inputs").Array("dataset_inputs").Select(Dataset).ToList(),
-            InputModelIds = e.Object("inputs").Array("model_inputs").Select(o => o.Str("model_id")).OfType<string>().Order(StringComparer.Ordinal).ToList(),
-            OutputModelIds = e.Object("outputs").Array("model_outputs").Select(o => o.Str("model_id")).OfType<string>().Order(StringComparer.Ordinal).ToList(),
-        };
-    }
-
-    private static Dictionary<string, MetricSummary> LatestMetrics(IEnumerable<JsonElement> metrics, StringPool? pool)
-    {
-        var result = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
-        foreach (var metric in metrics)
-        {
-            if (metric.Str("key", pool) is not { } key)
-            {
-                continue;
-            }
-
-            var value = metric.Double("value");
-            result[key] = new MetricSummary
-            {
-                Key = key,
-                Count = 1,
-                Steps = 1,
-                Last = value,
-                Min = double.IsFinite(value) ? value : double.NaN,
-                Max = double.IsFinite(value) ? value : double.NaN,
-                HasNonFinite = !double.IsFinite(value),
-            };
-        }
-
-        return result;
-    }
-
-    private static DatasetInput Dataset(JsonElement input)
-    {
-        var dataset = input.Object("dataset");
-        return new DatasetInput
-        {
-            Name = dataset.Str("name") ?? "",
-            Digest = dataset.Str("digest") ?? "",
-            SourceType = dataset.Str("source_type"),
-            Source = dataset.Str("source"),
-            Context = input.Pairs("tags").GetValueOrDefault("mlflow.data.context"),
-        };
-    }
+    /// <summary>A run (read as <see cref="RestRunReader"/> reads a runs page's).</summary>
+    public static Run Run(JsonElement e) => RestRunReader.Read(e, null);
 
     public static readonly IReadOnlyDictionary<string, int> NoAliases = new Dictionary<string, int>();
 

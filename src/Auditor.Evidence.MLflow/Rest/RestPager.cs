@@ -2,6 +2,9 @@ using System.Text.Json;
 
 namespace Auditor.Evidence.MLflow.Rest;
 
+/// <summary>A page read from its bytes: the kind of its root (only an object is a page), its items and the next page's token.</summary>
+internal sealed record ReadPage<T>(JsonValueKind Kind, IReadOnlyList<T> Items, string? NextPageToken);
+
 /// <summary>
 /// Follows <c>next_page_token</c> until it is absent or empty, mapping each page as it arrives (only the mapped items
 /// stay in memory). A token seen before is a problem, not an endless loop. A bound reached (the deadline, an answer or
@@ -13,6 +16,33 @@ internal static class RestPager
 {
     public static Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, string field, Func<JsonElement, T> map, Func<string?, Task<JsonDocument?>> page) =>
         PagedAsync<T>(what, budget, redactedUri, page, (answer, items) => Each(what, budget, answer, field, item => items.Add(map(item))));
+
+    /// <summary>
+    /// As <see cref="AllAsync{T}(string, RestBudget, string, string, Func{JsonElement, T}, Func{string?, Task{JsonDocument?}})"/>,
+    /// for a search whose pages are read from their bytes into items (runs/search): each item taken from the budget.
+    /// </summary>
+    public static Task<List<T>> AllAsync<T>(string what, RestBudget budget, string redactedUri, Func<string?, Task<ReadPage<T>>> page) =>
+        PagedAsync<T>(what, budget, redactedUri, async (token, items) =>
+        {
+            var read = await page(token).ConfigureAwait(false);
+            if (read.Kind != JsonValueKind.Object)
+            {
+                return new Step(read.Kind, false, null);
+            }
+
+            foreach (var item in read.Items)
+            {
+                if (!budget.TakeItem())
+                {
+                    budget.Cut(what, budget.Exhausted!);
+                    return Step.End;
+                }
+
+                items.Add(item);
+            }
+
+            return new Step(JsonValueKind.Object, true, read.NextPageToken);
+        });
 
     /// <summary>Each item handed to <paramref name="each"/> as its page arrives; nothing is kept (a fold, e.g. counting traces).</summary>
     public static Task EachAsync(string what, RestBudget budget, string redactedUri, string field, Action<JsonElement> each, Func<string?, Task<JsonDocument?>> page) =>
@@ -55,7 +85,34 @@ internal static class RestPager
             return true;
         });
 
-    private static async Task<List<T>> PagedAsync<T>(string what, RestBudget budget, string redactedUri, Func<string?, Task<JsonDocument?>> page, Func<JsonElement, List<T>, bool> take)
+    /// <summary>One page read: the kind of its root (only an object is a page), whether to go on, and the next page's token.</summary>
+    private readonly record struct Step(JsonValueKind Kind, bool More, string? Token)
+    {
+        /// <summary>No page follows: no answer (an endpoint the server lacks), or the budget is spent.</summary>
+        public static readonly Step End = new(JsonValueKind.Object, false, null);
+    }
+
+    private static Task<List<T>> PagedAsync<T>(string what, RestBudget budget, string redactedUri, Func<string?, Task<JsonDocument?>> page, Func<JsonElement, List<T>, bool> take) =>
+        PagedAsync<T>(what, budget, redactedUri, async (token, items) =>
+        {
+            using var document = await page(token).ConfigureAwait(false);
+            if (document is null)
+            {
+                return Step.End;
+            }
+
+            var answer = document.RootElement;
+            if (answer.ValueKind != JsonValueKind.Object)
+            {
+                return new Step(answer.ValueKind, false, null);
+            }
+
+            return take(answer, items)
+                ? new Step(JsonValueKind.Object, true, answer.TryGetProperty("next_page_token", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null)
+                : Step.End;
+        });
+
+    private static async Task<List<T>> PagedAsync<T>(string what, RestBudget budget, string redactedUri, Func<string?, List<T>, Task<Step>> read)
     {
         var items = new List<T>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -68,11 +125,11 @@ internal static class RestPager
                 return items;
             }
 
-            JsonDocument? next;
+            Step step;
             try
             {
                 budget.ThrowIfExhausted(what);
-                next = await page(token).ConfigureAwait(false);
+                step = await read(token, items).ConfigureAwait(false);
             }
             catch (RestLimitException e)
             {
@@ -80,25 +137,13 @@ internal static class RestPager
                 return items;
             }
 
-            if (next is null)
+            if (step.Kind != JsonValueKind.Object)
             {
-                return items;
+                throw new RestStoreException($"{redactedUri}: {what}: expected a JSON object, found {step.Kind}");
             }
 
-            using var document = next;
-            var answer = document.RootElement;
-            if (answer.ValueKind != JsonValueKind.Object)
-            {
-                throw new RestStoreException($"{redactedUri}: {what}: expected a JSON object, found {answer.ValueKind}");
-            }
-
-            if (!take(answer, items))
-            {
-                return items;
-            }
-
-            token = answer.TryGetProperty("next_page_token", out var nextToken) && nextToken.ValueKind == JsonValueKind.String ? nextToken.GetString() : null;
-            if (string.IsNullOrEmpty(token))
+            token = step.Token;
+            if (!step.More || string.IsNullOrEmpty(token))
             {
                 return items;
             }

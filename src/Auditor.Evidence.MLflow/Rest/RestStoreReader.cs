@@ -110,7 +110,7 @@ public static class RestStoreReader
             try
             {
                 using var answer = await client.GetAsync(Api + "runs/get", [("run_id", run.Id)], missingIsNull: true).ConfigureAwait(false);
-                var inputs = answer is { } a ? RestModelMapper.Run(a.RootElement.Object("run")).InputModelIds : [];
+                var inputs = answer is { } a ? RestRunReader.Read(a.RootElement.Object("run"), null).InputModelIds : [];
                 return inputs.Count > 0 ? run with { InputModelIds = inputs } : run;
             }
             catch (RestStoreException e)
@@ -121,7 +121,7 @@ public static class RestStoreReader
         })).ConfigureAwait(false)).ToList();
 
     private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options, StringPool pool) =>
-        await RestPager.AllAsync($"runs/search (experiment {experimentId})", client.Budget, redactedUri, "runs", run => RestModelMapper.Run(run, pool), token =>
+        await RestPager.AllAsync($"runs/search (experiment {experimentId})", client.Budget, redactedUri, token =>
         {
             var body = new JsonObject
             {
@@ -134,7 +134,7 @@ public static class RestStoreReader
                 body["page_token"] = token;
             }
 
-            return client.PostAsync(Api + "runs/search", body);
+            return client.PostAsync(Api + "runs/search", body, json => RestRunReader.ReadPage(json, pool));
         }).ConfigureAwait(false);
 
     private static async Task<List<RegisteredModel>> RegisteredModelsAsync(MlflowRestClient client, RestDuplicates unique, string redactedUri, TrackingReadOptions options)
