@@ -14,6 +14,14 @@ public static class FactCatalog
 
     public static bool IsKnown(string name) => Descriptors.Any(d => d.Name == name);
 
-    public static FactSheet Build(EvidenceBundle evidence) =>
-        new(Providers.SelectMany(p => p.Derive(evidence)));
+    /// <summary>
+    /// Every provider's facts, in the providers' order. The providers only read the evidence, so each derives on a
+    /// thread of its own: on a large store the run and secret facts are most of the audit's work after the read.
+    /// </summary>
+    public static FactSheet Build(EvidenceBundle evidence)
+    {
+        var derived = new List<Fact>[Providers.Length];
+        Parallel.For(0, Providers.Length, i => derived[i] = Providers[i].Derive(evidence).ToList());
+        return new(derived.SelectMany(facts => facts));
+    }
 }
