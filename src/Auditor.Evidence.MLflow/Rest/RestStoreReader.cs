@@ -57,11 +57,13 @@ public static class RestStoreReader
             .OrderBy(e => NumericKey(e.Id)).ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
 
-        var pool = new StringPool();
-        var runsTask = Task.WhenAll(experiments.Select(e => RunsAsync(client, e.Id, redactedUri, options, pool)));
+        // The small searches start first: requests wait for a free slot in the order they are made, and behind the
+        // runs pages (most of the bytes) the registry, logged-model and GenAI answers would all arrive at the end.
         var modelsTask = RegisteredModelsAsync(client, unique, redactedUri, options);
         var loggedTask = LoggedModelsAsync(client, experiments.Select(e => e.Id).ToList(), redactedUri, options);
         var genAiTask = new RestGenAiReader(client, unique, problems, redactedUri, options).ReadAsync(experiments.Select(e => e.Id).ToList());
+        var pool = new StringPool();
+        var runsTask = Task.WhenAll(experiments.Select(e => RunsAsync(client, e.Id, redactedUri, options, pool)));
         await Task.WhenAll(runsTask, modelsTask, loggedTask, genAiTask).ConfigureAwait(false);
         var logged = unique.Keep("logged-models/search", "logged model", loggedTask.Result, m => m.Id);
 
