@@ -12,19 +12,25 @@ namespace Auditor.Evidence.MLflow.Rest;
 /// </summary>
 internal sealed class RestArtifactLocator
 {
-    private readonly Dictionary<string, RestArtifactTree> _trees = new(StringComparer.Ordinal);
+    /// <summary>Every artifact root of the store, built on the first lookup: a store with no registered version to trace looks up nothing.</summary>
+    private readonly Lazy<Dictionary<string, RestArtifactTree>> _trees;
 
-    public RestArtifactLocator(TrackingStore store)
+    public RestArtifactLocator(TrackingStore store) => _trees = new(() => Trees(store));
+
+    private static Dictionary<string, RestArtifactTree> Trees(TrackingStore store)
     {
+        var trees = new Dictionary<string, RestArtifactTree>(StringComparer.Ordinal);
         foreach (var model in store.LoggedModels.Where(m => !string.IsNullOrEmpty(m.ArtifactLocation)))
         {
-            _trees.TryAdd(model.ArtifactLocation!.TrimEnd('/'), RestArtifactTree.OfLoggedModel(model.Id));
+            trees.TryAdd(model.ArtifactLocation!.TrimEnd('/'), RestArtifactTree.OfLoggedModel(model.Id));
         }
 
         foreach (var run in store.Runs.Where(r => !string.IsNullOrEmpty(r.ArtifactUri)))
         {
-            _trees.TryAdd(run.ArtifactUri!.TrimEnd('/'), RestArtifactTree.OfRun(run.Id));
+            trees.TryAdd(run.ArtifactUri!.TrimEnd('/'), RestArtifactTree.OfRun(run.Id));
         }
+
+        return trees;
     }
 
     /// <summary>
@@ -55,7 +61,7 @@ internal sealed class RestArtifactLocator
         var folder = "";
         while (prefix.Length > 0)
         {
-            if (_trees.TryGetValue(prefix, out var tree))
+            if (_trees.Value.TryGetValue(prefix, out var tree))
             {
                 return (tree, folder);
             }

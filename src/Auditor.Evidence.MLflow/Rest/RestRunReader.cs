@@ -86,7 +86,7 @@ internal static class RestRunReader
             {
                 if (name.SequenceEqual("info"u8))
                 {
-                    info = ReadInfo(ref reader);
+                    info = ReadInfo(ref reader, pool);
                 }
                 else if (name.SequenceEqual("data"u8))
                 {
@@ -139,7 +139,8 @@ internal static class RestRunReader
 
     private record struct Inputs(List<DatasetInput>? Datasets, List<string>? ModelIds);
 
-    private static Info ReadInfo(ref Utf8JsonReader reader)
+    /// <summary>The run's info; the values many runs share (experiment, user, status, stage) through <paramref name="pool"/>.</summary>
+    private static Info ReadInfo(ref Utf8JsonReader reader, StringPool? pool)
     {
         var info = default(Info);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -160,7 +161,7 @@ internal static class RestRunReader
             }
             else if (name.SequenceEqual("experiment_id"u8))
             {
-                info.ExperimentId = Text(ref reader, null);
+                info.ExperimentId = Text(ref reader, pool);
             }
             else if (name.SequenceEqual("run_name"u8))
             {
@@ -168,11 +169,11 @@ internal static class RestRunReader
             }
             else if (name.SequenceEqual("status"u8))
             {
-                info.Status = Text(ref reader, null);
+                info.Status = Text(ref reader, pool);
             }
             else if (name.SequenceEqual("lifecycle_stage"u8))
             {
-                info.Lifecycle = Text(ref reader, null);
+                info.Lifecycle = Text(ref reader, pool);
             }
             else if (name.SequenceEqual("start_time"u8))
             {
@@ -184,7 +185,7 @@ internal static class RestRunReader
             }
             else if (name.SequenceEqual("user_id"u8))
             {
-                info.UserId = Text(ref reader, null);
+                info.UserId = Text(ref reader, pool);
             }
             else if (name.SequenceEqual("artifact_uri"u8))
             {

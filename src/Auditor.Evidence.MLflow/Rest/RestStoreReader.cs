@@ -101,26 +101,39 @@ public static class RestStoreReader
     /// The 3.11 server's runs/search leaves out a run's model inputs (runs/get has them): an evaluation run's evaluated
     /// model is one of them, so each evaluation run without any is read again with runs/get.
     /// </summary>
-    private static async Task<List<Run>> EvaluationInputsAsync(MlflowRestClient client, List<Run> runs, ProblemLog problems, string redactedUri) =>
-        (await Task.WhenAll(runs.Select(async run =>
+    private static async Task<List<Run>> EvaluationInputsAsync(MlflowRestClient client, List<Run> runs, ProblemLog problems, string redactedUri)
+    {
+        var reads = new List<(int Index, Task<Run> Read)>();
+        for (var i = 0; i < runs.Count; i++)
         {
-            if (!EvaluationRun.IsEvaluation(run) || run.InputModelIds.Count > 0)
+            if (EvaluationRun.IsEvaluation(runs[i]) && runs[i].InputModelIds.Count == 0)
             {
-                return run;
+                reads.Add((i, WithInputsAsync(client, runs[i], problems, redactedUri)));
             }
+        }
 
-            try
-            {
-                using var answer = await client.GetAsync(Api + "runs/get", [("run_id", run.Id)], missingIsNull: true).ConfigureAwait(false);
-                var inputs = answer is { } a ? RestRunReader.Read(a.RootElement.Object("run"), null).InputModelIds : [];
-                return inputs.Count > 0 ? run with { InputModelIds = inputs } : run;
-            }
-            catch (RestStoreException e)
-            {
-                problems.Add($"{redactedUri}: runs/get (run {run.Id})", "the evaluation run's model inputs not read: " + e.Message);
-                return run;
-            }
-        })).ConfigureAwait(false)).ToList();
+        foreach (var (index, read) in reads)
+        {
+            runs[index] = await read.ConfigureAwait(false);
+        }
+
+        return runs;
+    }
+
+    private static async Task<Run> WithInputsAsync(MlflowRestClient client, Run run, ProblemLog problems, string redactedUri)
+    {
+        try
+        {
+            using var answer = await client.GetAsync(Api + "runs/get", [("run_id", run.Id)], missingIsNull: true).ConfigureAwait(false);
+            var inputs = answer is { } a ? RestRunReader.Read(a.RootElement.Object("run"), null).InputModelIds : [];
+            return inputs.Count > 0 ? run with { InputModelIds = inputs } : run;
+        }
+        catch (RestStoreException e)
+        {
+            problems.Add($"{redactedUri}: runs/get (run {run.Id})", "the evaluation run's model inputs not read: " + e.Message);
+            return run;
+        }
+    }
 
     private static async Task<List<Run>> RunsAsync(MlflowRestClient client, string experimentId, string redactedUri, TrackingReadOptions options, StringPool pool) =>
         await RestPager.AllAsync($"runs/search (experiment {experimentId})", client.Budget, redactedUri, token =>
