@@ -62,10 +62,7 @@ internal static class SmallFile
                     throw new InvalidDataException($"larger than {MaxBytes / (1024 * 1024)} MiB; not read");
                 }
 
-                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                buffer.AsSpan().CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = larger;
+                PooledBytes.Grow(ref buffer, total);
             }
 
             var wanted = buffer.Length - total;

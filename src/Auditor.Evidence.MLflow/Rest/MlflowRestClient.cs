@@ -312,10 +312,7 @@ internal sealed class MlflowRestClient : IDisposable
                     length += n;
                     if (length == buffer.Length)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
+                        PooledBytes.Grow(ref buffer, length);
                     }
                 }
 
