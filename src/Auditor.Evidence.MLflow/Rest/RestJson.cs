@@ -15,8 +15,11 @@ internal static class RestJson
     public static long? Long(this JsonElement e, string name) =>
         long.TryParse(e.Str(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    public static DateTimeOffset? Time(this JsonElement e, string name) =>
-        e.Long(name) is { } ms and > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    public static DateTimeOffset? Time(this JsonElement e, string name) => TimeOf(e.Str(name));
+
+    /// <summary>An int64 of milliseconds since the epoch, given as its text; no time unless it is positive.</summary>
+    public static DateTimeOffset? TimeOf(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     public static double Double(this JsonElement e, string name)
     {
@@ -25,15 +28,17 @@ internal static class RestJson
             return double.NaN;
         }
 
-        return v.ValueKind == JsonValueKind.Number ? v.GetDouble()
-            : (v.ValueKind == JsonValueKind.String ? v.GetString() : null) switch
-            {
-                "Infinity" => double.PositiveInfinity,
-                "-Infinity" => double.NegativeInfinity,
-                { } text when MetricSummaryBuilder.TryParseValue(text, out var parsed) => parsed,
-                _ => double.NaN,
-            };
+        return v.ValueKind == JsonValueKind.Number ? v.GetDouble() : DoubleOf(v.ValueKind == JsonValueKind.String ? v.GetString() : null);
     }
+
+    /// <summary>A double sent as a string (NaN, Infinity, -Infinity, or text the metric parser reads); NaN for anything else.</summary>
+    public static double DoubleOf(string? text) => text switch
+    {
+        "Infinity" => double.PositiveInfinity,
+        "-Infinity" => double.NegativeInfinity,
+        { } value when MetricSummaryBuilder.TryParseValue(value, out var parsed) => parsed,
+        _ => double.NaN,
+    };
 
     public static IEnumerable<JsonElement> Array(this JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -119,8 +118,8 @@ internal static class RestRunReader
             Name = string.IsNullOrEmpty(info.Name) ? tags.GetValueOrDefault(SystemTags.RunName) : info.Name,
             Status = FileRunReader.ParseStatus(info.Status),
             Lifecycle = FileRunReader.ParseLifecycle(info.Lifecycle),
-            StartTime = Time(info.StartTime),
-            EndTime = Time(info.EndTime),
+            StartTime = RestJson.TimeOf(info.StartTime),
+            EndTime = RestJson.TimeOf(info.EndTime),
             UserId = string.IsNullOrEmpty(info.UserId) ? tags.GetValueOrDefault(SystemTags.User) : info.UserId,
             ArtifactUri = info.ArtifactUri,
             Params = data.Params ?? new Dictionary<string, string>(StringComparer.Ordinal),
@@ -536,21 +535,12 @@ internal static class RestRunReader
             case JsonTokenType.Number:
                 return reader.GetDouble();
             case JsonTokenType.String:
-                return reader.GetString() switch
-                {
-                    "Infinity" => double.PositiveInfinity,
-                    "-Infinity" => double.NegativeInfinity,
-                    { } text when MetricSummaryBuilder.TryParseValue(text, out var parsed) => parsed,
-                    _ => double.NaN,
-                };
+                return RestJson.DoubleOf(reader.GetString());
             default:
                 reader.Skip();
                 return double.NaN;
         }
     }
-
-    private static DateTimeOffset? Time(string? text) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     /// <summary>
     /// Moves onto the next property's value, giving its name; false at the object's end. Names are compared unescaped
